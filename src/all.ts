@@ -1,0 +1,6 @@
+/**
+ * The one-`<script>` embed: registers `<kentro-provider>` and every widget. It exports nothing; for classes and
+ * types import the package root (`kentro`), which registers nothing.
+ * `<script type="module" src="https://council.gr/kentro/widgets/all.js"></script>`
+ */
+import './core/kentro-provider.ts';

@@ -1,0 +1,6 @@
+export * from './common.ts';
+export * from './issues.ts';
+export * from './route.ts';
+export * from './routes.ts';
+export * from './system.ts';
+export { generateOpenApi, type OpenApiInfo } from './openapi.ts';

@@ -1,0 +1,5 @@
+/** Every route of the API. Each domain adds its list here; the server mounts them and OpenAPI documents them. */
+import type { RouteDef } from './route.ts';
+import { systemRoutes } from './system.ts';
+
+export const routes: readonly RouteDef[] = [...systemRoutes];

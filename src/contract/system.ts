@@ -1,0 +1,31 @@
+/** Health and self-description of the backend. */
+import * as z from 'zod/mini';
+import { defineRoute } from './route.ts';
+
+export const Health = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  database: z.enum(['pglite', 'postgres']),
+  time: z.iso.datetime(),
+});
+export type Health = z.infer<typeof Health>;
+
+/** A signed timestamp a form asks for when it is first shown, and posts back (minimum human fill time). */
+export const FormToken = z.object({ token: z.string() });
+export type FormToken = z.infer<typeof FormToken>;
+
+export const systemRoutes = [
+  defineRoute({
+    method: 'get', path: '/health', operationId: 'getHealth', summary: 'Liveness and database check', tags: ['system'],
+    responses: { 200: { description: 'The backend and its database answer.', schema: Health } },
+  }),
+  defineRoute({
+    method: 'get', path: '/openapi.json', operationId: 'getOpenApi', summary: 'This document (OpenAPI 3.1)', tags: ['system'],
+    responses: { 200: { description: 'The OpenAPI 3.1 description of the API.', contentType: 'application/json' } },
+  }),
+  defineRoute({
+    method: 'get', path: '/form-token', operationId: 'getFormToken', tags: ['system'],
+    summary: 'A signed render timestamp for the minimum human fill time of public forms',
+    responses: { 200: { description: 'Post it back as `renderedAt` with the form.', schema: FormToken } },
+  }),
+] as const;

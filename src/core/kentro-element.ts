@@ -1,0 +1,61 @@
+/**
+ * The base of every Kentro widget: configuration (attribute → `<kentro-provider>` → default), localisation,
+ * the API client for the configured backend, and the version `define()` compares.
+ */
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiClient } from '../client/api-client.ts';
+import { configContext, DEFAULT_KIOSK_TIMEOUT_MS, DEFAULT_TIME_ZONE, type KentroConfig } from './config.ts';
+import { VERSION } from './define.ts';
+import { LocalizeController } from './localize.ts';
+
+export class KentroElement extends LitElement {
+  /** The Kentro version of this class, compared by `define()`. */
+  static kentroVersion = VERSION;
+
+  protected readonly localize = new LocalizeController(this);
+
+  @consume({ context: configContext, subscribe: true })
+  @state()
+  protected provided?: KentroConfig;
+
+  /** Base URL of the backend, e.g. `/api`. Overrides the value a `<kentro-provider>` gives. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** IANA time zone of the centre. Overrides the provider; `Europe/Athens` by default. */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  /** Shared-computer mode: no autocomplete on personal fields, inactivity reset, answers wiped after submit. */
+  @property({ type: Boolean, reflect: true }) kiosk = false;
+
+  private client?: ApiClient;
+
+  /** The backend's base URL after attribute → provider precedence; undefined when none is configured. */
+  get resolvedApiBase(): string | undefined {
+    return this.apiBase ?? this.provided?.apiBase;
+  }
+
+  /** Kiosk mode from the attribute or the provider. */
+  get isKiosk(): boolean {
+    return this.kiosk || this.provided?.kiosk === true;
+  }
+
+  /** Inactivity before the kiosk warning, in ms. */
+  get kioskTimeoutMs(): number {
+    return this.provided?.kioskTimeoutMs ?? DEFAULT_KIOSK_TIMEOUT_MS;
+  }
+
+  /** The client for the configured backend (one per base URL). */
+  protected get api(): ApiClient | undefined {
+    const base = this.resolvedApiBase;
+    if (!base) return undefined;
+    if (this.client?.baseUrl !== base.replace(/\/+$/, '')) this.client = new ApiClient({ baseUrl: base });
+    return this.client;
+  }
+
+  /** @internal Read by LocalizeController. */
+  localizeOptions() {
+    return { timeZone: this.timeZone ?? this.provided?.timeZone ?? DEFAULT_TIME_ZONE, strings: this.provided?.strings };
+  }
+}
