@@ -47,7 +47,7 @@ function fill(template: string, params: Params | undefined, lang: string) {
 
 export class LocalizeController implements ReactiveController {
   private translation: Translation = resolveTranslation('el');
-  private lang = 'el';
+  private lang = '';
   private unsubscribe?: () => void;
 
   constructor(private readonly host: LocalizeHost) {

@@ -117,8 +117,8 @@ export class FormStateController<T extends Record<string, unknown>> implements R
     };
     const ok = check();
     this.revalidate = ok ? undefined : check;
-    if (!ok) this.focusSummary();
     this.host.requestUpdate();
+    if (!ok) this.focusSummary();
     return ok;
   }
 
@@ -156,6 +156,7 @@ export class FormStateController<T extends Record<string, unknown>> implements R
       if (apiError.fieldErrors.length > 0) {
         this.errors = apiError.fieldErrors;
         this.setStatus('idle');
+        this.host.requestUpdate();
         this.focusSummary();
       } else {
         this.failure = apiError;

@@ -1,0 +1,105 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import '../../src/core/kentro-provider.ts';
+import { define } from '../../src/core/define.ts';
+import { KentroElement } from '../../src/core/kentro-element.ts';
+import { registerTranslation } from '../../src/core/translations/registry.ts';
+import { en } from '../../src/core/translations/en.ts';
+import type { KentroProvider } from '../../src/core/provider.ts';
+
+/** A minimal widget: shows what its localize controller and config resolve to. */
+class ProbeElement extends KentroElement {
+  protected override render() {
+    return html`<p id="t">${this.localize.term('common.submit')}</p><p id="n">${this.localize.term('common.results', { count: 2 })}</p><p id="api">${this.resolvedApiBase ?? ''}</p>`;
+  }
+}
+define('kentro-test-probe', ProbeElement);
+
+const text = (el: Element, id: string) => el.shadowRoot!.getElementById(id)!.textContent;
+
+describe('define()', () => {
+  it('tolerates the same tag registered twice, by the same class or another copy', () => {
+    class Copy extends ProbeElement {}
+    expect(() => define('kentro-test-probe', ProbeElement)).not.to.throw();
+    expect(() => define('kentro-test-probe', Copy)).not.to.throw();
+    expect(customElements.get('kentro-test-probe')).to.equal(ProbeElement);
+  });
+
+  it('warns when another Kentro version already registered the tag', () => {
+    class Old extends LitElement { static kentroVersion = '0.0.1'; }
+    class New extends LitElement { static kentroVersion = '9.9.9'; }
+    define('kentro-test-versioned', Old);
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try { define('kentro-test-versioned', New); } finally { console.warn = original; }
+    expect(warnings).to.have.length(1);
+    expect(String((warnings[0] as unknown[])[0])).to.contain('0.0.1');
+  });
+});
+
+describe('LocalizeController', () => {
+  afterEach(() => { document.documentElement.lang = 'en'; });
+
+  it('defaults to Greek when nothing says otherwise', async () => {
+    document.documentElement.removeAttribute('lang');
+    const el = await fixture(html`<kentro-test-probe></kentro-test-probe>`);
+    expect(text(el, 't')).to.equal('Αποστολή');
+    expect(text(el, 'n')).to.equal('2 αποτελέσματα');
+    expect(el.getAttribute('dir')).to.equal('ltr');
+  });
+
+  it('takes the nearest [lang] ancestor and follows changes', async () => {
+    const wrapper = await fixture(html`<div lang="en"><kentro-test-probe></kentro-test-probe></div>`);
+    const el = wrapper.querySelector('kentro-test-probe')!;
+    expect(text(el, 't')).to.equal('Send');
+    wrapper.setAttribute('lang', 'ar');
+    await waitUntil(() => text(el, 't') === 'إرسال', 'did not switch to Arabic');
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    expect(text(el, 'n')).to.equal('نتيجتان');
+  });
+
+  it('prefers the element\'s own lang and resolves regional tags', async () => {
+    const el = await fixture(html`<div lang="ar"><kentro-test-probe lang="el-GR"></kentro-test-probe></div>`);
+    expect(text(el.querySelector('kentro-test-probe')!, 't')).to.equal('Αποστολή');
+  });
+
+  it('re-renders when a council registers a locale', async () => {
+    const el = await fixture(html`<kentro-test-probe lang="sq"></kentro-test-probe>`);
+    expect(text(el, 't')).to.equal('Αποστολή');
+    registerTranslation({ ...en, $code: 'sq', $name: 'Shqip', common: { ...en.common, submit: 'Dërgo' } });
+    await waitUntil(() => text(el, 't') === 'Dërgo', 'did not pick up the new locale');
+  });
+});
+
+describe('<kentro-provider>', () => {
+  it('is accessible and renders its children', async () => {
+    const el = await fixture(html`<kentro-provider api-base="/api"><p>content</p></kentro-provider>`);
+    await expect(el).to.be.accessible();
+    expect(el.textContent).to.contain('content');
+  });
+
+  it('gives api base, language and string overrides; the attribute on a widget wins', async () => {
+    const provider = await fixture<KentroProvider>(html`<kentro-provider api-base="/council/api" locale="en">
+      <kentro-test-probe id="a"></kentro-test-probe>
+      <kentro-test-probe id="b" api-base="https://other.example/api"></kentro-test-probe>
+    </kentro-provider>`);
+    const [a, b] = provider.querySelectorAll('kentro-test-probe');
+    await (a as ProbeElement).updateComplete;
+    expect(text(a, 'api')).to.equal('/council/api');
+    expect(text(b, 'api')).to.equal('https://other.example/api');
+    expect(text(a, 't')).to.equal('Send');
+    provider.strings = { en: { 'common.submit': 'Send request' } };
+    await waitUntil(() => text(a, 't') === 'Send request', 'override not applied');
+  });
+
+  it('works for two widgets in one provider and two providers on one page', async () => {
+    const root = await fixture(html`<div>
+      <kentro-provider api-base="/one"><kentro-test-probe></kentro-test-probe></kentro-provider>
+      <kentro-provider api-base="/two"><kentro-test-probe></kentro-test-probe></kentro-provider>
+    </div>`);
+    const probes = [...root.querySelectorAll('kentro-test-probe')] as ProbeElement[];
+    await Promise.all(probes.map((p) => p.updateComplete));
+    expect(probes.map((p) => text(p, 'api'))).to.deep.equal(['/one', '/two']);
+  });
+});

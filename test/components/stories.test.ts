@@ -1,0 +1,36 @@
+/**
+ * Stories are fixtures too: every story of every file renders, runs its play function and passes axe,
+ * in Greek, English and Arabic.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { render, type TemplateResult } from 'lit';
+import * as embedding from '../../stories/embedding.stories.ts';
+import * as formKit from '../../stories/form-kit.stories.ts';
+
+type StoryModule = Record<string, unknown> & { default: { title?: string; render?: (args: unknown) => TemplateResult } };
+interface Story { name?: string; render?: (args: unknown) => TemplateResult; play?: (ctx: { canvasElement: HTMLElement }) => Promise<void> }
+
+const modules: StoryModule[] = [formKit as StoryModule, embedding as StoryModule];
+
+for (const mod of modules) {
+  describe(`stories: ${mod.default.title}`, () => {
+    for (const [exportName, value] of Object.entries(mod)) {
+      if (exportName === 'default') continue;
+      const story = value as Story;
+      for (const lang of ['el', 'en', 'ar']) {
+        it(`${story.name ?? exportName} is accessible (${lang})`, async () => {
+          document.documentElement.lang = lang;
+          document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+          const canvas = await fixture<HTMLElement>(html`<div></div>`);
+          const renderStory = story.render ?? mod.default.render!;
+          render(renderStory({}), canvas);
+          for (const el of canvas.querySelectorAll('*')) await (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete;
+          await story.play?.({ canvasElement: canvas });
+          expect(canvas.children.length).to.be.greaterThan(0);
+          await expect(canvas).to.be.accessible();
+          document.documentElement.dir = 'ltr';
+        });
+      }
+    }
+  });
+}

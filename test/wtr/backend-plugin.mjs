@@ -1,0 +1,64 @@
+/**
+ * Starts a real Kentro backend for the browser tests (in a child process, so TypeScript runs through tsx) and
+ * exposes it to tests (started on first use) through the `kentro-backend` server command: `{ url, proxyUrl }`, plus `kentro-fault` to
+ * program the fault proxy and `kentro-count` to count stored test records.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+
+export function backendPlugin() {
+  let child;
+  let info;
+  let port;
+  let starting;
+  const pending = new Map();
+  let nextId = 1;
+
+  const ask = (message) => new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    child.stdin.write(`${JSON.stringify({ id, ...message })}\n`);
+  });
+
+  return {
+    name: 'kentro-backend',
+    serverStart({ config }) {
+      port = config.port;
+    },
+    async start() {
+      const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`].join(',');
+      child = spawn(process.execPath, ['--import', 'tsx', 'test/wtr/backend.ts'], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+        env: { ...process.env, KENTRO_ALLOWED_ORIGINS: origins },
+      });
+      const lines = createInterface({ input: child.stdout });
+      const ready = new Promise((resolve, reject) => {
+        lines.on('line', (line) => {
+          let msg;
+          try { msg = JSON.parse(line); } catch { return; }
+          if (msg.ready) return resolve(msg);
+          const waiter = pending.get(msg.id);
+          if (!waiter) return;
+          pending.delete(msg.id);
+          if (msg.error) waiter.reject(new Error(msg.error)); else waiter.resolve(msg.result);
+        });
+        child.once('exit', (code) => reject(new Error(`backend exited with ${code}`)));
+      });
+      info = await ready;
+    },
+    async serverStop() {
+      if (!child || child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+    async executeCommand({ command, payload }) {
+      if (!command.startsWith('kentro-')) return undefined;
+      starting ??= this.start();
+      await starting;
+      if (command === 'kentro-backend') return { url: info.url, proxyUrl: info.proxyUrl };
+      if (command === 'kentro-fault' || command === 'kentro-count' || command === 'kentro-reset') return ask({ command, payload });
+      return undefined;
+    },
+  };
+}
