@@ -1,0 +1,58 @@
+/**
+ * The Hono app: middleware in order (request log, security headers, CORS, rate limit, body rules, staff
+ * auth), the system routes, domain routes, the widget files and the demo page; 404/405/500 as problems.
+ */
+import { Hono } from 'hono';
+import type { Config } from './config.ts';
+import type { Database } from './db/types.ts';
+import { adminAuth } from './http/admin-auth.ts';
+import { limitBody, requireJson } from './http/body-rules.ts';
+import { cors } from './http/cors.ts';
+import type { App, AppDeps, AppEnv } from './http/env.ts';
+import { errorHandler } from './http/errors.ts';
+import { FormTokens } from './http/human-check.ts';
+import { notFoundHandler } from './http/not-found.ts';
+import { rateLimit } from './http/rate-limit.ts';
+import { requestLog } from './http/request-log.ts';
+import { apiHeaders, securityHeaders } from './http/security-headers.ts';
+import type { Logger } from './log.ts';
+import { mountDemo } from './demo/page.ts';
+import { mountSystemRoutes } from './routes/system.ts';
+import { mountWidgets } from './static/widgets.ts';
+import { VERSION } from './version.ts';
+
+export interface CreateAppOptions {
+  db: Database;
+  config: Config;
+  log: Logger;
+  /** Mounts more routes behind the same middleware (domain routes, or test routes). */
+  extend?: (app: App, deps: AppDeps) => void;
+}
+
+/** Builds the app on a migrated database (it reads the form-token secret from `kentro_settings`). */
+export async function createApp({ db, config, log, extend }: CreateAppOptions): Promise<App> {
+  const deps: AppDeps = { db, config, log, formTokens: await FormTokens.load(db) };
+  const app = new Hono<AppEnv>();
+
+  app.use('*', requestLog(log, config.trustProxy));
+  app.use('*', securityHeaders);
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('/api/*', apiHeaders);
+  app.use('/api/*', cors(config.allowedOrigins));
+  app.use('/api/*', rateLimit(config.rateLimitPerMin));
+  app.use('/api/*', limitBody(config.bodyLimitBytes));
+  app.use('/api/*', requireJson);
+  app.use('/api/admin/*', adminAuth(db, config.adminFailuresPerWindow));
+
+  mountSystemRoutes(app, deps, VERSION);
+  extend?.(app, deps);
+  mountWidgets(app, config.widgetsDir);
+  mountDemo(app, config.demoDir);
+
+  app.notFound(notFoundHandler(app));
+  app.onError(errorHandler(log));
+  return app;
+}

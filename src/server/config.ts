@@ -1,0 +1,109 @@
+/** The server's configuration, read from the environment once at start. Tests build one with overrides. */
+import { fileURLToPath } from 'node:url';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PGlite lives in `${dataDir}/pg`; later issues keep `${dataDir}/outbox` there too. */
+  dataDir: string;
+  /** PostgreSQL instead of PGlite when set. */
+  databaseUrl: string | undefined;
+  /** Origins allowed to call `/api` from a browser (CORS). The server's own origin is always allowed. */
+  allowedOrigins: readonly string[];
+  /** Staff token; when unset a token is generated at first start and printed once. */
+  adminToken: string | undefined;
+  /** State-changing requests per client per minute; 0 turns the limit off. */
+  rateLimitPerMin: number;
+  /** Failed staff logins per client per 15 minutes before 429. */
+  adminFailuresPerWindow: number;
+  /** Minimum time between showing a public form and posting it; 0 turns the check off. */
+  minFillMs: number;
+  bodyLimitBytes: number;
+  timeZone: string;
+  logLevel: LogLevel;
+  /** Load the demo data on first start. */
+  seed: boolean;
+  /** Trust `X-Forwarded-For` for the client address (only behind your own reverse proxy). */
+  trustProxy: boolean;
+  /** A `running` idempotency key older than this may be taken over by a retry. */
+  idempotencyLeaseMs: number;
+  /** Idempotency keys are kept at least this long. */
+  idempotencyTtlMs: number;
+  /** The built widgets, served under `/widgets/`. */
+  widgetsDir: string;
+  /** The demo page and its assets, served at `/` and `/demo/`. */
+  demoDir: string;
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number ≥ 0, got "${raw}"`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new Error(`${name} must be on or off, got "${raw}"`);
+}
+
+function logLevel(raw: string | undefined): LogLevel {
+  const value = (raw?.trim() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(value)) throw new Error(`KENTRO_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  return value;
+}
+
+function timeZone(raw: string | undefined): string {
+  const value = raw?.trim() || 'Europe/Athens';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    throw new Error(`KENTRO_TIME_ZONE is not a known time zone: "${value}"`);
+  }
+  return value;
+}
+
+function adminToken(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  if (value.length < 16) throw new Error('KENTRO_ADMIN_TOKEN must be at least 16 characters long');
+  return value;
+}
+
+/** Builds the configuration from `env` (default `process.env`); `overrides` win over both. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const port = overrides.port ?? int(env, 'PORT', 8080);
+  const origins = env.KENTRO_ALLOWED_ORIGINS?.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean);
+  const config: Config = {
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    dataDir: env.KENTRO_DATA_DIR?.trim() || './data',
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    allowedOrigins: origins?.length ? origins : [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
+    adminToken: adminToken(env.KENTRO_ADMIN_TOKEN),
+    rateLimitPerMin: int(env, 'KENTRO_RATE_LIMIT_PER_MIN', 30),
+    adminFailuresPerWindow: 10,
+    minFillMs: int(env, 'KENTRO_MIN_FILL_MS', 3000),
+    bodyLimitBytes: int(env, 'KENTRO_BODY_LIMIT_BYTES', 65536),
+    timeZone: timeZone(env.KENTRO_TIME_ZONE),
+    logLevel: logLevel(env.KENTRO_LOG_LEVEL),
+    seed: bool(env, 'KENTRO_SEED', true),
+    trustProxy: bool(env, 'KENTRO_TRUST_PROXY', false),
+    idempotencyLeaseMs: 30_000,
+    idempotencyTtlMs: 24 * 60 * 60 * 1000,
+    widgetsDir: env.KENTRO_WIDGETS_DIR?.trim() || `${ROOT}dist`,
+    demoDir: `${ROOT}demo`,
+  };
+  return { ...config, ...overrides };
+}

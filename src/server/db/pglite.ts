@@ -1,0 +1,27 @@
+/** The embedded database: PGlite (PostgreSQL 18 in WASM) in a folder, or in memory for tests. */
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { OID, type Database, type Queryable } from './types.ts';
+
+const asText = (value: string) => value;
+
+const wrap = (tx: Transaction): Queryable => ({
+  query: async <T>(sql: string, params?: readonly unknown[]) => ({ rows: (await tx.query<T>(sql, params as unknown[])).rows }),
+  exec: async (sql) => void (await tx.exec(sql)),
+});
+
+/** Opens PGlite at `dataDir` (a folder, created when missing) or `'memory://'`. */
+export async function openPglite(dataDir: string): Promise<Database> {
+  const pg = await PGlite.create(dataDir, {
+    extensions: { unaccent, pg_trgm },
+    parsers: { [OID.date]: asText, [OID.timestamp]: asText, [OID.int8]: Number },
+  });
+  return {
+    kind: 'pglite',
+    query: async <T>(sql: string, params?: readonly unknown[]) => ({ rows: (await pg.query<T>(sql, params as unknown[])).rows }),
+    exec: async (sql) => void (await pg.exec(sql)),
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}

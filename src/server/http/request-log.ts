@@ -1,0 +1,31 @@
+/**
+ * First middleware of every request: gives it an id and logs one line when it ends, with the matched route
+ * pattern (`/api/volunteering/signups/:token`, never the actual path, which may hold a token, nor the query).
+ */
+import type { MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import type { Logger } from '../log.ts';
+import { clientIp } from './client-ip.ts';
+import type { AppEnv } from './env.ts';
+
+export function requestLog(log: Logger, trustProxy: boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    const requestId = crypto.randomUUID();
+    c.set('requestId', requestId);
+    c.set('clientIp', clientIp(c, trustProxy));
+    await next();
+    c.header('X-Request-Id', requestId);
+    const handler = matchedRoutes(c).findLast((r) => r.method !== 'ALL');
+    const status = c.res.status;
+    const fields = {
+      requestId,
+      method: c.req.method,
+      route: handler?.path ?? null,
+      status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+    if (status >= 500) log.error('request', fields);
+    else log.info('request', fields);
+  };
+}

@@ -1,0 +1,30 @@
+/** Security headers: on every response, stricter ones on the API, and `no-store` unless a handler chose a cache policy. */
+import type { MiddlewareHandler } from 'hono';
+
+/** The page policy of the demo (and of any page embedding the widgets the way we recommend). */
+/**
+ * The demo page's policy, as issue 2 fixes it, plus one keyword: `'allow-duplicates'` on `trusted-types`.
+ * Lit creates its `lit-html` policy when its module first runs, so a second copy of the bundle on one page
+ * (two CMS blocks each with their own script, which councils do) would throw "Policy with name lit-html already
+ * exists" and leave its widgets dead. The keyword admits no other policy name.
+ */
+export const DEMO_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; " +
+  "base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'";
+
+/** JSON is never a document: nothing may load, frame or run in it. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Referrer-Policy', 'no-referrer');
+};
+
+export const apiHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('X-Frame-Options', 'DENY');
+  c.header('Content-Security-Policy', API_CSP);
+  // Personal data must not sit in shared or browser caches; public GETs opt in with their own Cache-Control.
+  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+};

@@ -1,0 +1,212 @@
+/**
+ * Events around "today", so the demo always has something coming up: weekly activities and the mobile unit's
+ * monthly village visits as recurring series, one-off seminars and information days, one cancelled, one
+ * postponed and one moved online.
+ */
+import { addDays, at, nthWeekdayOfMonth, onOrAfter, type LocalDate } from './dates.ts';
+import { VILLAGES } from './organization.ts';
+import type { SeedEvent } from './types.ts';
+
+const STEPLESS = 'Χώρος χωρίς σκαλοπάτια, προσβάσιμη τουαλέτα. Πείτε μας εκ των προτέρων αν χρειάζεστε διερμηνέα νοηματικής.';
+const NO_REGISTRATION = 'Ελεύθερη είσοδος, χωρίς δήλωση συμμετοχής.';
+const BY_PHONE = 'Δήλωση συμμετοχής στο 24310 55100 (περιορισμένες θέσεις).';
+
+function mobileUnitVisits(today: LocalDate): SeedEvent[] {
+  return VILLAGES.map((v) => {
+    // The series starts with this month's visit (past or not); the RRULE carries it forward every month.
+    const first = nthWeekdayOfMonth(today, v.day, v.week);
+    return {
+      key: `evt:mobile-unit:${v.key}`,
+      title: `Κινητή μονάδα ${v.locative}`,
+      description:
+        `Η κινητή μονάδα του Κέντρου Κοινότητας επισκέπτεται το χωριό ${v.name}: ενημέρωση για επιδόματα και ` +
+        'προγράμματα, βοήθεια με αιτήσεις (ΚΕΑ, επίδομα θέρμανσης, αναπηρίας), παραπομπές. Χωρίς ραντεβού.',
+      category: 'mobile-unit',
+      location: `loc:village:${v.key}`,
+      programme: 'svc:mobile-unit',
+      start: at(first, '09:00'),
+      end: at(first, '13:00'),
+      rrule: `FREQ=MONTHLY;BYDAY=${v.week}${v.day}`,
+      status: 'scheduled',
+      accessibility: 'Ισόγειος χώρος. Για επίσκεψη στο σπίτι τηλεφωνήστε στο 24310 55160.',
+      registration: NO_REGISTRATION,
+    };
+  });
+}
+
+export function seedEvents(today: LocalDate): SeedEvent[] {
+  const in_ = (days: number) => addDays(today, days);
+  const weeklyFrom = onOrAfter(addDays(today, -21), 'WE');
+  const homeworkFrom = onOrAfter(addDays(today, -21), 'MO');
+  return [
+    {
+      key: 'evt:children-workshop',
+      title: 'Εργαστήρι ζωγραφικής και παραμυθιού για παιδιά',
+      description:
+        'Κάθε Τετάρτη απόγευμα τα παιδιά 4–8 ετών ακούνε ένα παραμύθι και το ζωγραφίζουν με τους εμψυχωτές του ' +
+        'Κέντρου. Τα υλικά τα παρέχουμε εμείς. Οι γονείς μπορούν να περιμένουν στο καφενείο του Πνευματικού Κέντρου.',
+      category: 'children',
+      location: 'loc:centre',
+      programme: 'svc:children-learning',
+      start: at(weeklyFrom, '17:00'),
+      end: at(weeklyFrom, '18:30'),
+      rrule: 'FREQ=WEEKLY;BYDAY=WE',
+      status: 'scheduled',
+      accessibility: STEPLESS,
+      registration: 'Εγγραφή από τον γονέα στο Κέντρο· έως 10 παιδιά ανά ομάδα.',
+    },
+    {
+      key: 'evt:homework-club',
+      title: 'Μελέτη για μαθητές δημοτικού στο Παράρτημα Ρομά',
+      description:
+        'Βοήθεια στα μαθήματα της επόμενης ημέρας με εκπαιδευτικό και εθελοντές, κάθε Δευτέρα και Πέμπτη. ' +
+        'Έμφαση στην ανάγνωση. Ζεστό ρόφημα και κολατσιό για όλα τα παιδιά.',
+      category: 'children',
+      location: 'loc:roma-branch',
+      programme: 'svc:children-learning',
+      start: at(homeworkFrom, '16:00'),
+      end: at(homeworkFrom, '18:00'),
+      rrule: 'FREQ=WEEKLY;BYDAY=MO,TH',
+      status: 'scheduled',
+      accessibility: 'Ισόγειο με ράμπα.',
+      registration: 'Εγγραφή από τον γονέα στο Παράρτημα.',
+    },
+    {
+      key: 'evt:volunteer-info',
+      title: 'Γνωριμία με το Δίκτυο Εθελοντισμού',
+      description:
+        'Σύντομη ενημέρωση για όσους θέλουν να γίνουν εθελοντές: ποιες δράσεις υπάρχουν, πόσο χρόνο χρειάζονται, ' +
+        'τι στήριξη έχουν οι εθελοντές. Στο τέλος μπορείτε να διαλέξετε βάρδια.',
+      category: 'volunteering',
+      location: 'loc:centre',
+      programme: 'svc:volunteer-network',
+      start: at(in_(4), '18:00'),
+      end: at(in_(4), '19:30'),
+      status: 'scheduled',
+      accessibility: STEPLESS,
+      registration: NO_REGISTRATION,
+    },
+    {
+      key: 'evt:nutrition-seminar',
+      title: 'Σεμινάριο: Διατροφή και υγεία στην οικογένεια',
+      description:
+        'Η διαιτολόγος του Κέντρου Υγείας μιλά για οικονομικά και θρεπτικά γεύματα, τη διατροφή των παιδιών στο ' +
+        'σχολείο και την πρόληψη του διαβήτη. Θα μοιραστούν έντυπες συνταγές στα ελληνικά, αγγλικά και αραβικά.',
+      category: 'seminar',
+      location: 'loc:centre',
+      programme: 'svc:health-seminars',
+      start: at(in_(6), '18:00'),
+      end: at(in_(6), '20:00'),
+      status: 'scheduled',
+      accessibility: STEPLESS,
+      registration: BY_PHONE,
+    },
+    {
+      key: 'evt:careers-workshop',
+      title: 'Εργαστήρι επαγγελματικού προσανατολισμού για εφήβους',
+      description:
+        'Τρεις επαγγελματίες της πόλης (ηλεκτρολόγος, νοσηλεύτρια, προγραμματιστής) μιλούν για τη δουλειά τους. ' +
+        'Ακολουθεί ενημέρωση για ΕΠΑΛ, ΙΕΚ και μαθητεία.',
+      category: 'seminar',
+      location: 'loc:centre',
+      programme: 'svc:vocational-guidance',
+      start: at(in_(8), '12:00'),
+      end: at(in_(8), '14:00'),
+      status: 'scheduled',
+      accessibility: STEPLESS,
+      registration: 'Δήλωση συμμετοχής μέσω του σχολείου ή στο 24310 55100. Χρειάζεται συναίνεση κηδεμόνα.',
+    },
+    {
+      key: 'evt:kea-info-day',
+      title: 'Ημέρα ενημέρωσης για το Ελάχιστο Εγγυημένο Εισόδημα',
+      description:
+        'Ποιος δικαιούται, πώς γίνεται η αίτηση και η ανανέωση, τι αλλάζει φέτος. Κοινωνικοί λειτουργοί θα ' +
+        'απαντούν σε ερωτήσεις και θα κλείνουν ραντεβού για αιτήσεις. Με διερμηνεία στα αραβικά και στα ρομανί.',
+      category: 'information',
+      location: 'loc:centre',
+      programme: 'svc:kea',
+      start: at(in_(9), '10:00'),
+      end: at(in_(9), '13:00'),
+      status: 'scheduled',
+      accessibility: STEPLESS,
+      registration: NO_REGISTRATION,
+    },
+    {
+      key: 'evt:housing-info-day',
+      title: 'Ενημέρωση για τα επιδόματα στέγασης και θέρμανσης',
+      description:
+        'Ενημέρωση στο Παράρτημα Ρομά για το επίδομα στέγασης, το επίδομα θέρμανσης και τα προγράμματα ' +
+        'ενεργειακής αναβάθμισης κατοικιών, με βοήθεια στη συμπλήρωση των αιτήσεων.',
+      category: 'information',
+      location: 'loc:roma-branch',
+      programme: 'svc:kea',
+      start: at(in_(11), '10:00'),
+      end: at(in_(11), '12:00'),
+      status: 'postponed',
+      statusNote: 'Αναβάλλεται λόγω καθυστέρησης στο άνοιγμα της πλατφόρμας. Η νέα ημερομηνία θα ανακοινωθεί εδώ.',
+      accessibility: 'Ισόγειο με ράμπα.',
+      registration: NO_REGISTRATION,
+    },
+    {
+      key: 'evt:first-aid-seminar',
+      title: 'Σεμινάριο: Πρώτες βοήθειες για γονείς',
+      description:
+        'Πρακτικό σεμινάριο με διασώστη του ΕΚΑΒ: πνιγμονή, εγκαύματα, πτώσεις και πότε καλούμε το 166.',
+      category: 'seminar',
+      location: 'loc:centre',
+      programme: 'svc:health-seminars',
+      start: at(in_(13), '18:00'),
+      end: at(in_(13), '20:00'),
+      status: 'cancelled',
+      statusNote: 'Ακυρώνεται λόγω κωλύματος του εισηγητή. Όσοι είχαν δηλώσει συμμετοχή θα ενημερωθούν τηλεφωνικά.',
+      accessibility: STEPLESS,
+      registration: BY_PHONE,
+    },
+    {
+      key: 'evt:dropout-network-meeting',
+      title: 'Συνάντηση του δικτύου κατά της σχολικής διαρροής',
+      description:
+        'Διευθυντές σχολείων, σχολικοί σύμβουλοι, διαμεσολαβητές Ρομά και το Κέντρο Κοινότητας συζητούν τις ' +
+        'παραπομπές του τριμήνου και τις δράσεις στήριξης για την επόμενη σχολική περίοδο.',
+      category: 'network',
+      location: 'loc:centre',
+      programme: 'svc:school-dropout',
+      start: at(in_(15), '13:00'),
+      end: at(in_(15), '15:00'),
+      status: 'scheduled',
+      accessibility: STEPLESS,
+      registration: 'Για εκπαιδευτικούς: δήλωση στο kentrokoinotitas@aigeiros.gov.gr.',
+    },
+    {
+      key: 'evt:rights-seminar',
+      title: 'Σεμινάριο: Τα δικαιώματά σου στην εργασία',
+      description:
+        'Νομικός σύμβουλος της Περιφέρειας εξηγεί συμβάσεις, ένσημα, άδειες και τι κάνουμε όταν δεν πληρωνόμαστε. ' +
+        'Ερωτήσεις ανώνυμα μέσω της συνομιλίας.',
+      category: 'seminar',
+      location: 'loc:centre',
+      programme: 'svc:employment',
+      start: at(in_(20), '18:00'),
+      end: at(in_(20), '19:30'),
+      status: 'moved-online',
+      statusNote: 'Γίνεται διαδικτυακά. Ο σύνδεσμος θα σταλεί σε όσους δηλώσουν συμμετοχή στο 24310 55100.',
+      registration: BY_PHONE,
+    },
+    {
+      key: 'evt:neighbourhood-festival',
+      title: 'Γιορτή γειτονιάς: Μουσικές του κόσμου',
+      description:
+        'Μουσική, χορός και φαγητά από την Ελλάδα, τη Συρία, το Αφγανιστάν, την Αλβανία και την παράδοση των Ρομά. ' +
+        'Παιχνίδια για παιδιά στην αυλή. Η γιορτή οργανώνεται με το Δίκτυο Εθελοντισμού.',
+      category: 'community',
+      location: 'loc:centre',
+      programme: 'svc:inclusion',
+      start: at(in_(24), '18:00'),
+      end: at(in_(24), '21:00'),
+      status: 'scheduled',
+      accessibility: 'Στην αυλή του Πνευματικού Κέντρου, επίπεδο δάπεδο, καθίσματα για ηλικιωμένους.',
+      registration: NO_REGISTRATION,
+    },
+    ...mobileUnitVisits(today),
+  ];
+}

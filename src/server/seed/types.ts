@@ -1,0 +1,103 @@
+/** Shapes of the seed data. Records are linked by readable keys; `seedId(key)` gives their UUIDs. */
+import type { LocalDateTime, Weekday } from './dates.ts';
+
+export interface SeedOrganization {
+  key: string;
+  name: string;
+  alternateName: string;
+  description: string;
+  email: string;
+  website: string;
+  phone: string;
+}
+
+export type LocationKind = 'centre' | 'branch' | 'mobile-stop';
+
+export interface SeedLocation {
+  key: string;
+  /** Opening hours of the place (for a mobile-unit stop: the unit's visiting day). */
+  hours: readonly SeedSchedule[];
+  kind: LocationKind;
+  name: string;
+  alternateName?: string;
+  description: string;
+  address1: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  latitude: number;
+  longitude: number;
+  phone?: string;
+  email?: string;
+  accessibility: string;
+  transport: string;
+}
+
+/** Weekly hours (`bysetpos` unset) or a monthly day such as the first Tuesday (`byday: ['TU'], bysetpos: 1`). */
+export interface SeedSchedule {
+  freq: 'WEEKLY' | 'MONTHLY';
+  byday: readonly Weekday[];
+  bysetpos?: number;
+  opens: string;
+  closes: string;
+  description: string;
+}
+
+export interface SeedProgramme {
+  key: string;
+  name: string;
+  alternateName?: string;
+  description: string;
+  eligibility: string;
+  applicationProcess: string;
+  requiredDocuments: readonly string[];
+  fees: string;
+  /** ISO 639 codes of the languages the service is offered in (with interpreters or mediators). */
+  languages: readonly string[];
+  audiences: readonly string[];
+  categories: readonly string[];
+  /** Location keys where it is offered. */
+  locations: readonly string[];
+  /** Hours of the service itself, when they differ from the location's. */
+  schedules?: readonly SeedSchedule[];
+  /** Hours of the service at one location (location key → hours), e.g. the mobile unit's day in each village. */
+  schedulesAt?: Readonly<Record<string, readonly SeedSchedule[]>>;
+}
+
+export type EventStatus = 'scheduled' | 'cancelled' | 'postponed' | 'moved-online';
+
+export interface SeedEvent {
+  key: string;
+  title: string;
+  description: string;
+  category: string;
+  location: string;
+  programme?: string;
+  start: LocalDateTime;
+  end: LocalDateTime;
+  /** RFC 5545 RRULE value (without `RRULE:`), expanded in the centre's time zone. */
+  rrule?: string;
+  status: EventStatus;
+  statusNote?: string;
+  accessibility?: string;
+  registration?: string;
+}
+
+export interface SeedShift {
+  start: LocalDateTime;
+  end: LocalDateTime;
+  capacity: number;
+  /** Places already taken (sign-ups received by phone or at the desk). */
+  filled: number;
+}
+
+export interface SeedOpportunity {
+  key: string;
+  role: string;
+  description: string;
+  skills: readonly string[];
+  requirements: string;
+  minAge: number;
+  location: string;
+  shifts: readonly SeedShift[];
+}

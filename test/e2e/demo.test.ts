@@ -1,0 +1,122 @@
+/**
+ * The demo council page, end to end: the real server (PGlite folder), the built widgets, Debian Chromium, the
+ * strict CSP with Trusted Types. Fails on any CSP violation, console error or page error, in el, en and ar.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startServer, type RunningServer } from './harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer({ KENTRO_ADMIN_TOKEN: 'e2e-admin-token-0123456789abcdef' });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Trouble { violations: string[]; errors: string[] }
+
+/** Opens a page that records CSP violations (from before any script runs), console errors and page errors. */
+async function openPage(path: string, width = 1280): Promise<{ page: Page; trouble: Trouble }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const trouble: Trouble = { violations: [], errors: [] };
+  await page.addInitScript(() => {
+    const w = window as unknown as { __violations: string[] };
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') trouble.errors.push(`${msg.type()}: ${msg.text()}`); });
+  page.on('pageerror', (err) => trouble.errors.push(`pageerror: ${err.message}`));
+  const res = await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  assert.equal(res?.status(), 200);
+  return { page, trouble };
+}
+
+async function violations(page: Page) {
+  return page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+}
+
+/** Every `kentro-*` tag the build registers, from the custom-elements manifest. */
+async function tags(): Promise<string[]> {
+  const manifest = JSON.parse(await readFile('custom-elements.json', 'utf8')) as { modules: { declarations?: { tagName?: string }[] }[] };
+  return manifest.modules.flatMap((m) => m.declarations ?? []).map((d) => d.tagName).filter((t): t is string => !!t && t.startsWith('kentro-'));
+}
+
+describe('demo page', () => {
+  for (const [lang, dir, heading] of [['el', 'ltr', /Δήμος|Κέντρο Κοινότητας/], ['en', 'ltr', /Municipality|Community Centre/], ['ar', 'rtl', /بلدية|مركز/]] as const) {
+    it(`serves ${lang} under the strict CSP with no violations or console errors`, async () => {
+      const { page, trouble } = await openPage(lang === 'el' ? '/' : `/?lang=${lang}`);
+      const res = await fetch(`${server.url}/?lang=${lang}`);
+      assert.equal(res.headers.get('content-security-policy'),
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'");
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      assert.equal(await page.getAttribute('html', 'dir'), dir);
+      assert.match(await page.locator('h1').first().innerText(), heading);
+      await page.waitForFunction(() => customElements.get('kentro-provider') !== undefined);
+      assert.deepEqual(await violations(page), []);
+      assert.deepEqual(trouble.errors, []);
+      await page.close();
+    });
+  }
+
+  it('has a visible language switch that works without scripts', async () => {
+    const { page } = await openPage('/');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/lang=en/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.close();
+  });
+
+  it('loads all.js twice (two copies of the bundle) and two instances of each widget without an exception', async () => {
+    const tagNames = await tags();
+    assert.ok(tagNames.includes('kentro-provider'));
+    const { page, trouble } = await openPage('/');
+    // A second copy of the whole bundle at another URL: its modules (and classes) are distinct from the first.
+    const dist = new URL('../../dist/', import.meta.url);
+    await page.route('**/second-copy/**', async (route) => {
+      const file = new URL(route.request().url()).pathname.replace(/^\/second-copy\//, '');
+      await route.fulfill({ status: 200, contentType: 'text/javascript', body: await readFile(new URL(file, dist)) });
+    });
+    const result = await page.evaluate(async (names) => {
+      const host = document.createElement('div');
+      host.id = 'twice';
+      for (const name of names) for (let i = 0; i < 2; i++) host.append(document.createElement(name));
+      document.body.append(host);
+      // The second copy arrives by dynamic import (CSP 'self' allows it), as a second <script> would.
+      const secondCopy = '/second-copy/all.js';
+      await import(secondCopy);
+      await Promise.all(names.map((n) => customElements.whenDefined(n)));
+      return [...host.children].map((el) => ({ tag: el.localName, upgraded: el.shadowRoot !== null }));
+    }, tagNames);
+    assert.equal(result.length, tagNames.length * 2);
+    assert.ok(result.every((r) => r.upgraded), JSON.stringify(result));
+    assert.deepEqual(trouble.errors, []);
+    assert.deepEqual(await violations(page), []);
+    await page.close();
+  });
+});
+
+describe('API', () => {
+  it('publishes a valid OpenAPI 3.1 document', async () => {
+    const res = await fetch(`${server.url}/api/openapi.json`);
+    assert.equal(res.status, 200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown>; info: { version: string } };
+    assert.equal(doc.openapi, '3.1.0');
+    assert.ok(doc.paths['/health']);
+    assert.ok(doc.info.version);
+  });
+
+  it('serves the built widgets as a CDN would', async () => {
+    const res = await fetch(`${server.url}/widgets/all.js`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /javascript/);
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    assert.match(res.headers.get('cache-control') ?? '', /max-age=\d+/);
+  });
+});

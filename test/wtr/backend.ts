@@ -1,0 +1,51 @@
+/**
+ * The backend the browser tests talk to: the real app on PGlite in memory with the test submission endpoint,
+ * behind a fault proxy. Speaks line-delimited JSON on stdin/stdout with `backend-plugin.mjs`.
+ */
+import { createInterface } from 'node:readline';
+import { countSubmissions, createSubmissionsTable, mountSubmissions } from '../fixtures/submissions.ts';
+import { startFaultProxy } from '../support/fault-proxy.ts';
+import { startTestServer } from '../support/server.ts';
+
+const allowedOrigins = (process.env.KENTRO_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
+const server = await startTestServer({ config: { allowedOrigins }, setup: createSubmissionsTable, extend: mountSubmissions });
+const proxy = await startFaultProxy(server.url);
+
+type Command =
+  | { id: number; command: 'kentro-fault'; payload: { kind: 'cut-after-response' | 'drop-before-forward' | 'delay'; method: string; path: string; times?: number; ms?: number } }
+  | { id: number; command: 'kentro-count' }
+  | { id: number; command: 'kentro-reset' };
+
+async function handle(msg: Command): Promise<unknown> {
+  switch (msg.command) {
+    case 'kentro-fault': {
+      const { kind, method, path, times = 1, ms = 1000 } = msg.payload;
+      if (kind === 'cut-after-response') proxy.cutAfterResponse({ method, path }, times);
+      else if (kind === 'drop-before-forward') proxy.dropBeforeForward({ method, path }, times);
+      else proxy.delay({ method, path }, ms, times);
+      return true;
+    }
+    case 'kentro-count':
+      return countSubmissions(server.db);
+    case 'kentro-reset':
+      proxy.reset();
+      return true;
+  }
+}
+
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const msg = JSON.parse(line) as Command;
+  handle(msg).then(
+    (result) => process.stdout.write(`${JSON.stringify({ id: msg.id, result })}\n`),
+    (error: unknown) => process.stdout.write(`${JSON.stringify({ id: msg.id, error: String(error) })}\n`),
+  );
+});
+
+const stop = async () => {
+  await proxy.close();
+  await server.close();
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.stdout.write(`${JSON.stringify({ ready: true, url: server.url, proxyUrl: proxy.url })}\n`);
