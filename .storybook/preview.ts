@@ -5,6 +5,7 @@ import manifest from '../custom-elements.json';
 setCustomElementsManifest(manifest);
 
 const preview: Preview = {
+  tags: ['autodocs'],
   globalTypes: {
     locale: {
       description: 'Language of the widgets',
