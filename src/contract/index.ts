@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './hsds.ts';
 export * from './issues.ts';
 export * from './route.ts';
 export * from './routes.ts';

@@ -56,7 +56,7 @@ export function backendPlugin() {
       if (!command.startsWith('kentro-')) return undefined;
       starting ??= this.start();
       await starting;
-      if (command === 'kentro-backend') return { url: info.url, proxyUrl: info.proxyUrl };
+      if (command === 'kentro-backend') return { url: info.url, proxyUrl: info.proxyUrl, hsdsStubUrl: info.hsdsStubUrl };
       if (command === 'kentro-fault' || command === 'kentro-count' || command === 'kentro-reset') return ask({ command, payload });
       return undefined;
     },

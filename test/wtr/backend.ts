@@ -4,12 +4,14 @@
  */
 import { createInterface } from 'node:readline';
 import { countSubmissions, createSubmissionsTable, mountSubmissions } from '../fixtures/submissions.ts';
+import { startHsdsStub } from '../fixtures/hsds-stub.ts';
 import { startFaultProxy } from '../support/fault-proxy.ts';
 import { startTestServer } from '../support/server.ts';
 
 const allowedOrigins = (process.env.KENTRO_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
 const server = await startTestServer({ config: { allowedOrigins }, setup: createSubmissionsTable, extend: mountSubmissions });
 const proxy = await startFaultProxy(server.url);
+const hsdsStub = await startHsdsStub();
 
 type Command =
   | { id: number; command: 'kentro-fault'; payload: { kind: 'cut-after-response' | 'drop-before-forward' | 'delay'; method: string; path: string; times?: number; ms?: number } }
@@ -43,9 +45,10 @@ createInterface({ input: process.stdin }).on('line', (line) => {
 
 const stop = async () => {
   await proxy.close();
+  await hsdsStub.close();
   await server.close();
   process.exit(0);
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
-process.stdout.write(`${JSON.stringify({ ready: true, url: server.url, proxyUrl: proxy.url })}\n`);
+process.stdout.write(`${JSON.stringify({ ready: true, url: server.url, proxyUrl: proxy.url, hsdsStubUrl: hsdsStub.url })}\n`);

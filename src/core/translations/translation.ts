@@ -29,6 +29,23 @@ export interface Translation {
   };
   kiosk: { warningTitle: Message; warningBody: Message; stay: Message; resetNow: Message; wiped: Message };
   provider: { missingApi: Message };
+  hours: {
+    daily: Message; weekly: Message; monthly: Message; range: Message;
+    ordinal1: Message; ordinal2: Message; ordinal3: Message; ordinal4: Message; ordinalLast: Message;
+    ordinal1Neuter: Message; ordinal2Neuter: Message; ordinal3Neuter: Message; ordinal4Neuter: Message; ordinalLastNeuter: Message;
+    openNow: Message; closedNext: Message; closedToday: Message; closed: Message;
+  };
+  directory: {
+    title: Message; searchLabel: Message; searchHint: Message; searchButton: Message; filters: Message; any: Message;
+    location: Message; language: Message; age: Message; ageHint: Message; category: Message; clearFilters: Message;
+    results: Message; resultsFor: Message; noResults: Message; noResultsHint: Message; loadError: Message;
+    backToResults: Message; about: Message; eligibility: Message; howToApply: Message; documents: Message; fees: Message;
+    free: Message; languages: Message; interpretation: Message; contact: Message; phone: Message; email: Message;
+    website: Message; locations: Message; address: Message; accessibility: Message; transport: Message; hours: Message;
+    askForHelp: Message; referPupil: Message; print: Message; addToList: Message; removeFromList: Message;
+    myList: Message; printList: Message; clearList: Message; ages: Message; agesFrom: Message; agesTo: Message;
+    mobileUnit: Message; organisation: Message; alert: Message; showMore: Message; openService: Message; notFound: Message;
+  };
 }
 
 export type Section = Exclude<keyof Translation, '$code' | '$name' | '$dir'>;

@@ -1,0 +1,43 @@
+/**
+ * What the directory knows after loading: the services (local mode) or just the total (remote mode), the
+ * taxonomies and terms, and the derived search index and per-service term sets. Built once per load.
+ */
+import type { HsdsService, HsdsTaxonomy, HsdsTaxonomyTerm } from '../../contract/hsds.ts';
+import type { HsdsClient } from '../../client/hsds.ts';
+import { collectTerms, matchesFilters, termClosure, type Filters } from './facets.ts';
+import { buildSearchIndex, type SearchIndex } from './search-index.ts';
+
+export interface DirectoryData {
+  mode: 'local' | 'remote';
+  total: number;
+  services: Map<string, HsdsService>;
+  taxonomies: HsdsTaxonomy[];
+  terms: Map<string, HsdsTaxonomyTerm>;
+  closures: Map<string, Set<string>>;
+  index?: SearchIndex;
+}
+
+export async function loadDirectoryData(client: HsdsClient, localLimit: number, signal: AbortSignal): Promise<DirectoryData> {
+  const [load, taxonomies, termList] = await Promise.all([
+    client.loadDirectory(localLimit, { signal }),
+    client.taxonomies({ signal }),
+    client.taxonomyTerms({ signal }),
+  ]);
+  const list = load.mode === 'local' ? load.services : [];
+  const terms = collectTerms(list, termList);
+  return {
+    mode: load.mode,
+    total: load.mode === 'local' ? list.length : load.total,
+    services: new Map(list.map((s) => [s.id, s])),
+    taxonomies,
+    terms,
+    closures: new Map(list.map((s) => [s.id, termClosure(s, terms)])),
+    index: load.mode === 'local' ? buildSearchIndex(list) : undefined,
+  };
+}
+
+/** Local mode: the ids matching the query and filters, best first. */
+export function localResults(data: DirectoryData, query: string, filters: Filters): string[] {
+  if (!data.index) return [];
+  return data.index.search(query).filter((id) => matchesFilters(data.services.get(id)!, filters, data.closures.get(id)!));
+}
