@@ -7,6 +7,9 @@ import type { HsdsClient } from '../../client/hsds.ts';
 import { collectTerms, matchesFilters, termClosure, type Filters } from './facets.ts';
 import { buildSearchIndex, type SearchIndex } from './search-index.ts';
 
+/** Builds the in-browser index; replaceable (benchmarks compare other engines through it). */
+export type Indexer = (services: readonly HsdsService[]) => SearchIndex;
+
 export interface DirectoryData {
   mode: 'local' | 'remote';
   total: number;
@@ -17,7 +20,7 @@ export interface DirectoryData {
   index?: SearchIndex;
 }
 
-export async function loadDirectoryData(client: HsdsClient, localLimit: number, signal: AbortSignal): Promise<DirectoryData> {
+export async function loadDirectoryData(client: HsdsClient, localLimit: number, signal: AbortSignal, indexer: Indexer = buildSearchIndex): Promise<DirectoryData> {
   const [load, taxonomies, termList] = await Promise.all([
     client.loadDirectory(localLimit, { signal }),
     client.taxonomies({ signal }),
@@ -32,7 +35,7 @@ export async function loadDirectoryData(client: HsdsClient, localLimit: number, 
     taxonomies,
     terms,
     closures: new Map(list.map((s) => [s.id, termClosure(s, terms)])),
-    index: load.mode === 'local' ? buildSearchIndex(list) : undefined,
+    index: load.mode === 'local' ? indexer(list) : undefined,
   };
 }
 

@@ -6,7 +6,7 @@ import type { HsdsService } from '../../contract/hsds.ts';
 import { AnnouncerController } from '../../core/announcer.ts';
 import { KentroElement } from '../../core/kentro-element.ts';
 import { sharedStyles } from '../../styles/shared.ts';
-import { loadDirectoryData, localResults, type DirectoryData } from './directory-data.ts';
+import { loadDirectoryData, localResults, type DirectoryData, type Indexer } from './directory-data.ts';
 import { KentroIntakeRequestEvent, KentroProgrammeSelectEvent, KentroReferralRequestEvent } from './events.ts';
 import { emptyFilters, hasFilters, type Filters } from './facets.ts';
 import { renderCard, renderFilters, renderSearch } from './results-view.ts';
@@ -44,6 +44,8 @@ export class KentroProgrammeDirectory extends KentroElement {
   @property({ attribute: 'intake-href' }) intakeHref?: string;
   /** Where "Refer a pupil" goes when no `<kentro-dropout-referral>` is on the page. */
   @property({ attribute: 'referral-href' }) referralHref?: string;
+  /** Replaces the search engine (MiniSearch with the Greek normaliser); used by the benchmarks. */
+  @property({ attribute: false }) indexer?: Indexer;
 
   @state() private query = '';
   @state() private filters: Filters = emptyFilters();
@@ -72,11 +74,11 @@ export class KentroProgrammeDirectory extends KentroElement {
   }
 
   private readonly loadTask = new Task(this, {
-    task: ([base, limit], { signal }) => {
+    task: ([base, limit, indexer], { signal }) => {
       if (!base) throw new Error('no-api');
-      return loadDirectoryData(this.hsds(), limit, signal);
+      return loadDirectoryData(this.hsds(), limit, signal, indexer);
     },
-    args: () => [this.hsdsUrl, this.localLimit] as const,
+    args: () => [this.hsdsUrl, this.localLimit, this.indexer] as const,
   });
 
   private readonly remoteTask = new Task(this, {
