@@ -54,7 +54,7 @@ describe('demo page', () => {
       const { page, trouble } = await openPage(lang === 'el' ? '/' : `/?lang=${lang}`);
       const res = await fetch(`${server.url}/?lang=${lang}`);
       assert.equal(res.headers.get('content-security-policy'),
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'");
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify 'allow-duplicates'");
       assert.equal(await page.getAttribute('html', 'lang'), lang);
       assert.equal(await page.getAttribute('html', 'dir'), dir);
       assert.match(await page.locator('h1').first().innerText(), heading);

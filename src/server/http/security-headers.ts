@@ -7,10 +7,14 @@ import type { MiddlewareHandler } from 'hono';
  * Lit creates its `lit-html` policy when its module first runs, so a second copy of the bundle on one page
  * (two CMS blocks each with their own script, which councils do) would throw "Policy with name lit-html already
  * exists" and leave its widgets dead. The keyword admits no other policy name.
+ *
+ * And one policy name: `dompurify`. The directory sanitises HTML found in a council's HSDS feed with DOMPurify,
+ * which parses it with `DOMParser.parseFromString`, a Trusted Types sink; DOMPurify's own policy only carries
+ * that untrusted text into an inert document, sanitises it and hands back a DOM fragment (never a string sink).
  */
 export const DEMO_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; " +
-  "base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'";
+  "base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify 'allow-duplicates'";
 
 /** JSON is never a document: nothing may load, frame or run in it. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
