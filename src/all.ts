@@ -4,3 +4,4 @@
  * `<script type="module" src="https://council.gr/kentro/widgets/all.js"></script>`
  */
 import './core/kentro-provider.ts';
+import './components/programme-directory/kentro-programme-directory.ts';

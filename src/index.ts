@@ -14,3 +14,6 @@ export { registerTranslation, resolveTranslation } from './core/translations/reg
 export type { Message, PluralMessage, StringOverrides, Translation, TranslationKey } from './core/translations/translation.ts';
 export * from './forms/index.ts';
 export { sharedStyles } from './styles/shared.ts';
+export { KentroProgrammeDirectory } from './components/programme-directory/programme-directory.ts';
+export { KentroIntakeRequestEvent, KentroProgrammeSelectEvent, KentroReferralRequestEvent } from './components/programme-directory/events.ts';
+export { fold } from './core/fold.ts';

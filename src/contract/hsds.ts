@@ -2,7 +2,7 @@
  * Open Referral HSDS 3.0, as the directory reads it. Lenient on purpose: a council's existing feed must work,
  * so everything but ids and names is optional (and may be `null`), unknown fields pass through, and sub-lists
  * default to empty. The reference server's documents additionally validate against the official JSON Schemas
- * (`../shared/fixtures/hsds-3.0/schema`, checked with ajv in the server tests).
+ * (vendored in `test/fixtures/hsds-3.0/schema`, checked with ajv in the server tests).
  */
 import * as z from 'zod/mini';
 import { page } from './common.ts';
@@ -92,5 +92,9 @@ export const HsdsServicesQuery = z.object({
   page: z.optional(z.coerce.number().check(z.int(), z.gte(1))),
   per_page: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000))),
   full: z.optional(z.enum(['true', 'false'])),
+  /** Kentro extensions (the reference server): services at a location, in a language, for an age. */
+  location_id: z.optional(z.string()),
+  language: z.optional(z.string().check(z.maxLength(8))),
+  age: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(130))),
 });
 export type HsdsServicesQuery = z.output<typeof HsdsServicesQuery>;

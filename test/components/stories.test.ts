@@ -3,14 +3,22 @@
  * in Greek, English and Arabic.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { render, type TemplateResult } from 'lit';
 import * as embedding from '../../stories/embedding.stories.ts';
 import * as formKit from '../../stories/form-kit.stories.ts';
+import * as directory from '../../stories/programme-directory.stories.ts';
+import { setStoryBackends } from '../../stories/support/backends.ts';
 
 type StoryModule = Record<string, unknown> & { default: { title?: string; render?: (args: unknown) => TemplateResult } };
-interface Story { name?: string; render?: (args: unknown) => TemplateResult; play?: (ctx: { canvasElement: HTMLElement }) => Promise<void> }
+interface Story { name?: string; args?: Record<string, unknown>; render?: (args: unknown) => TemplateResult; play?: (ctx: { canvasElement: HTMLElement }) => Promise<void> }
 
-const modules: StoryModule[] = [formKit as StoryModule, embedding as StoryModule];
+const modules: StoryModule[] = [formKit as StoryModule, embedding as StoryModule, directory as StoryModule];
+
+before(async () => {
+  const backend = await executeServerCommand<{ url: string; hsdsStubUrl: string }, unknown>('kentro-backend');
+  setStoryBackends(`${backend.url}/api`, backend.hsdsStubUrl);
+});
 
 for (const mod of modules) {
   describe(`stories: ${mod.default.title}`, () => {
@@ -23,7 +31,7 @@ for (const mod of modules) {
           document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
           const canvas = await fixture<HTMLElement>(html`<div></div>`);
           const renderStory = story.render ?? mod.default.render!;
-          render(renderStory({}), canvas);
+          render(renderStory({ ...story.args }), canvas);
           for (const el of canvas.querySelectorAll('*')) await (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete;
           await story.play?.({ canvasElement: canvas });
           expect(canvas.children.length).to.be.greaterThan(0);

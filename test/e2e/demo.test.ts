@@ -102,6 +102,28 @@ describe('demo page', () => {
   });
 });
 
+describe('programme directory on the demo page', () => {
+  for (const lang of ['el', 'ar'] as const) {
+    it(`lists the centre's programmes and opens one under the CSP (${lang})`, async () => {
+      const { page, trouble } = await openPage(lang === 'el' ? '/' : `/?lang=${lang}`);
+      const directory = page.locator('kentro-programme-directory');
+      const cards = directory.locator('.card__title a');
+      await cards.first().waitFor({ timeout: 15000 });
+      assert.ok(await cards.count() >= 10, `only ${await cards.count()} programmes`);
+      const name = await cards.first().innerText();
+      await cards.first().click();
+      await directory.locator('#detail-title').waitFor();
+      assert.equal(await directory.locator('#detail-title').innerText(), name);
+      assert.match(new URL(page.url()).search, /kentro-service=/);
+      await page.goBack();
+      await cards.first().waitFor();
+      assert.deepEqual(await violations(page), []);
+      assert.deepEqual(trouble.errors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('API', () => {
   it('publishes a valid OpenAPI 3.1 document', async () => {
     const res = await fetch(`${server.url}/api/openapi.json`);

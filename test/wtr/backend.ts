@@ -9,7 +9,7 @@ import { startFaultProxy } from '../support/fault-proxy.ts';
 import { startTestServer } from '../support/server.ts';
 
 const allowedOrigins = (process.env.KENTRO_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
-const server = await startTestServer({ config: { allowedOrigins }, setup: createSubmissionsTable, extend: mountSubmissions });
+const server = await startTestServer({ config: { allowedOrigins }, seed: true, setup: createSubmissionsTable, extend: mountSubmissions });
 const proxy = await startFaultProxy(server.url);
 const hsdsStub = await startHsdsStub();
 

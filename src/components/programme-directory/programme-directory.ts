@@ -8,7 +8,7 @@ import { KentroElement } from '../../core/kentro-element.ts';
 import { sharedStyles } from '../../styles/shared.ts';
 import { loadDirectoryData, localResults, type DirectoryData, type Indexer } from './directory-data.ts';
 import { KentroIntakeRequestEvent, KentroProgrammeSelectEvent, KentroReferralRequestEvent } from './events.ts';
-import { emptyFilters, hasFilters, type Filters } from './facets.ts';
+import { emptyFilters, hasFilters, matchesFilters, termClosure, type Filters } from './facets.ts';
 import { renderCard, renderFilters, renderSearch } from './results-view.ts';
 import { renderDetail } from './service-detail.ts';
 import styles from './programme-directory.styles.ts';
@@ -86,7 +86,8 @@ export class KentroProgrammeDirectory extends KentroElement {
       if (data?.mode !== 'remote') return undefined;
       const page = await this.hsds().services({
         search: query || undefined, per_page: 50, full: 'true',
-        ...(Object.values(filters.terms)[0] ? { taxonomy_term_id: Object.values(filters.terms)[0] } : {}),
+        // HSDS takes one term (renderResults applies any others).
+        taxonomy_term_id: Object.values(filters.terms)[0], location_id: filters.location, language: filters.language, age: filters.age,
       }, { signal });
       return page;
     },
@@ -238,7 +239,8 @@ export class KentroProgrammeDirectory extends KentroElement {
     const l = this.localize;
     const services = data.mode === 'local'
       ? this.results.map((id) => data.services.get(id)!)
-      : this.remoteTask.value?.contents ?? [];
+      // Remote: the server applied one term filter; any others narrow its page here.
+      : (this.remoteTask.value?.contents ?? []).filter((s) => matchesFilters(s, this.filters, termClosure(s, data.terms)));
     const pending = data.mode === 'remote' && this.remoteTask.status === TaskStatus.PENDING;
     const cards = services.slice(0, this.shown).map((s) => renderCard(s, l, (id) => this.open(id), this.noUrlState ? undefined : writeState(new URL(location.href), { query: this.query, filters: this.filters, service: s.id }).href));
     return html`

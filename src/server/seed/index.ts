@@ -1,10 +1,11 @@
 /**
  * Loads the demo Community Centre on first start: one transaction, guarded by a marker in `kentro_settings`
  * that is inserted first, so two servers starting together seed once (the second waits on the marker's key,
- * then sees it and stops).
+ * then sees it and stops). The directory's HSDS details (./directory.ts) have their own marker.
  */
 import type { Database, Queryable } from '../db/types.ts';
 import { localToday } from './dates.ts';
+import { seedDirectoryDetails } from './directory.ts';
 import { seedEvents } from './events.ts';
 import { seedId } from './ids.ts';
 import { LOCATIONS, ORGANIZATION } from './organization.ts';
@@ -100,9 +101,12 @@ export async function seedDatabase(db: Database, options: { timeZone: string; no
       'INSERT INTO kentro_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key',
       [SEED_MARKER, SEED_VERSION],
     );
-    if (marker.rows.length === 0) return false;
-    await insertDirectory(tx);
-    await insertCalendar(tx, options.timeZone, today);
-    return true;
+    const fresh = marker.rows.length > 0;
+    if (fresh) {
+      await insertDirectory(tx);
+      await insertCalendar(tx, options.timeZone, today);
+    }
+    const details = await seedDirectoryDetails(tx);
+    return fresh || details;
   });
 }

@@ -40,6 +40,8 @@ export const BRANCH_HOURS: readonly SeedSchedule[] = [
 ];
 
 const REGION = 'Θεσσαλία';
+/** The regional unit (περιφερειακή ενότητα) of the fictional municipality: postcodes 421xx are Trikala's. */
+const STATE_PROVINCE = 'Τρίκαλα';
 const ACCESS_STEPLESS = 'Είσοδος χωρίς σκαλοπάτια, προσβάσιμη τουαλέτα, θέσεις στάθμευσης ΑμεΑ μπροστά στο κτίριο.';
 
 export const CENTRE: SeedLocation = {
@@ -52,6 +54,7 @@ export const CENTRE: SeedLocation = {
   address1: 'Ασκληπιού 12',
   city: 'Αίγειρος',
   region: REGION,
+  stateProvince: STATE_PROVINCE,
   postalCode: '421 50',
   latitude: 39.5552,
   longitude: 21.7681,
@@ -73,12 +76,13 @@ export const ROMA_BRANCH: SeedLocation = {
   address1: 'Ρήγα Φεραίου 48',
   city: 'Αίγειρος',
   region: REGION,
+  stateProvince: STATE_PROVINCE,
   postalCode: '421 52',
   latitude: 39.5487,
   longitude: 21.7812,
   phone: '+30 24310 55140',
   email: 'parartima.roma@aigeiros.gov.gr',
-  accessibility: 'Ισόγειο με ράμπα στην είσοδο. Δεν υπάρχει προσβάσιμη τουαλέτα: ζητήστε να σας εξυπηρετήσουμε στην κεντρική δομή.',
+  accessibility: 'Ράμπα στην είσοδο, όλοι οι χώροι στο ισόγειο. Δεν υπάρχει WC ΑμεΑ: αν το χρειάζεστε, θα σας εξυπηρετήσουμε στην κεντρική δομή.',
   transport: 'Αστικό λεωφορείο γραμμή 3, στάση «Άγιος Γεώργιος» (100 μ.).',
 };
 
@@ -125,6 +129,7 @@ export const villageLocation = (v: Village): SeedLocation => ({
   address1: v.place,
   city: v.name,
   region: REGION,
+  stateProvince: STATE_PROVINCE,
   postalCode: v.postalCode,
   latitude: v.latitude,
   longitude: v.longitude,

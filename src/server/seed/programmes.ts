@@ -1,11 +1,22 @@
 /** The centre's programmes and services (DOMAIN.md), with what a citizen needs to know before coming. */
 import { VILLAGES, villageSchedule } from './organization.ts';
-import type { SeedProgramme } from './types.ts';
+import type { SeedPhone, SeedProgramme } from './types.ts';
 
 const FREE = 'Δωρεάν. Καμία υπηρεσία του Κέντρου Κοινότητας δεν έχει κόστος για τον πολίτη.';
 const ID_DOCS = ['Αστυνομική ταυτότητα, διαβατήριο ή άδεια διαμονής', 'ΑΜΚΑ'];
 const CENTRE_AND_BRANCH = ['loc:centre', 'loc:roma-branch'] as const;
 const EVERYWHERE = [...CENTRE_AND_BRANCH, ...VILLAGES.map((v) => `loc:village:${v.key}`)];
+
+export const SWITCHBOARD: SeedPhone = {
+  number: '+30 24310 55100', description: 'Γραμματεία του Κέντρου, Δευτέρα έως Παρασκευή 08:00–15:00', languages: ['el', 'en'],
+};
+const ROMA_BRANCH_PHONE: SeedPhone = {
+  number: '+30 24310 55140', description: 'Παράρτημα Ρομά, Δευτέρα, Τρίτη και Πέμπτη 09:00–14:00', languages: ['el', 'rom'],
+};
+const MOBILE_UNIT_PHONE: SeedPhone = {
+  number: '+30 24310 55160', description: 'Κινητή μονάδα: πρόγραμμα επισκέψεων και επισκέψεις στο σπίτι', languages: ['el'],
+};
+const SIGN_LANGUAGE = 'Διερμηνεία στην ελληνική νοηματική γλώσσα, αν τη ζητήσετε δύο εργάσιμες νωρίτερα.';
 
 export const PROGRAMMES: readonly SeedProgramme[] = [
   {
@@ -26,6 +37,8 @@ export const PROGRAMMES: readonly SeedProgramme[] = [
     languages: ['el', 'en', 'ar', 'fa', 'rom', 'sq'],
     audiences: ['families', 'adults', 'older-people', 'roma', 'migrants-refugees', 'disability', 'homeless'],
     categories: ['information', 'benefits'],
+    needs: ['need:information', 'need:benefits:allowances', 'need:benefits:in-kind', 'need:housing'],
+    interpretation: `Στο γραφείο υποδοχής μιλάμε ελληνικά και αγγλικά. Διερμηνείς αραβικών, φαρσί και αλβανικών και διαμεσολαβητές Ρομά κατόπιν ραντεβού. ${SIGN_LANGUAGE}`,
     locations: EVERYWHERE,
   },
   {
@@ -54,6 +67,10 @@ export const PROGRAMMES: readonly SeedProgramme[] = [
     languages: ['el', 'en', 'ar', 'rom'],
     audiences: ['families', 'kea-beneficiaries', 'unemployed', 'roma', 'disability'],
     categories: ['benefits'],
+    needs: ['need:benefits:gmi', 'need:benefits:allowances'],
+    minimumAge: 18,
+    interpretation: `Η αίτηση μπορεί να γίνει με διερμηνέα αραβικών ή με διαμεσολαβητή Ρομά: πείτε το όταν κλείνετε ραντεβού. ${SIGN_LANGUAGE}`,
+    phones: [SWITCHBOARD, ROMA_BRANCH_PHONE],
     locations: [...CENTRE_AND_BRANCH],
   },
   {
@@ -70,6 +87,8 @@ export const PROGRAMMES: readonly SeedProgramme[] = [
     languages: ['el', 'en', 'ar', 'fa', 'rom'],
     audiences: ['families', 'adults', 'homeless', 'migrants-refugees', 'roma', 'disability'],
     categories: ['referral'],
+    needs: ['need:information:referral', 'need:housing', 'need:legal', 'need:health'],
+    interpretation: 'Διερμηνείς αραβικών και φαρσί και διαμεσολαβητές Ρομά κατόπιν ραντεβού· όπου χρειάζεται, σας συνοδεύουν και στην πρώτη επίσκεψη στην υπηρεσία.',
     locations: EVERYWHERE,
   },
   {
@@ -86,14 +105,18 @@ export const PROGRAMMES: readonly SeedProgramme[] = [
     languages: ['el', 'en', 'ar'],
     audiences: ['unemployed', 'kea-beneficiaries', 'adults', 'migrants-refugees', 'roma'],
     categories: ['employment'],
+    needs: ['need:employment:jobs'],
+    minimumAge: 18,
+    interpretation: 'Ο σύμβουλος μιλά ελληνικά και αγγλικά· διερμηνεία στα αραβικά κατόπιν ραντεβού.',
+    phones: [{ number: '+30 24310 55110', description: 'Σύμβουλος απασχόλησης, Τρίτη και Πέμπτη 09:00–13:00', languages: ['el', 'en'] }],
     locations: ['loc:centre'],
-    schedules: [{ freq: 'WEEKLY', byday: ['TU', 'TH'], opens: '09:00', closes: '14:00', description: 'Τρίτη και Πέμπτη, 09:00–14:00, με ραντεβού' }],
+    schedules: [{ freq: 'WEEKLY', byday: ['TU', 'TH'], opens: '09:00', closes: '13:00', description: 'Τρίτη και Πέμπτη, 09:00–13:00, με ραντεβού' }],
   },
   {
     key: 'svc:psychosocial',
     name: 'Ψυχοκοινωνική υποστήριξη παιδιών, ενηλίκων και οικογενειών',
     description:
-      'Ψυχολόγος και κοινωνικοί λειτουργοί προσφέρουν ατομικές συνεδρίες, συμβουλευτική γονέων και ομάδες στήριξης ' +
+      'Ψυχολόγος και κοινωνικοί λειτουργοί προσφέρουν ατομικές συνεδρίες, συμβουλευτική για γονείς και ομάδες στήριξης ' +
       'για δύσκολες περιόδους: απώλεια εργασίας, πένθος, χωρισμό, ενδοοικογενειακές εντάσεις, μοναξιά. Οι συναντήσεις ' +
       'είναι εμπιστευτικές. Όταν χρειάζεται θεραπεία, σας παραπέμπουμε στο Κέντρο Ψυχικής Υγείας.',
     eligibility: 'Κάτοικοι του Δήμου κάθε ηλικίας. Για παιδιά κάτω των 18 χρειάζεται η συναίνεση του κηδεμόνα.',
@@ -103,22 +126,30 @@ export const PROGRAMMES: readonly SeedProgramme[] = [
     languages: ['el', 'en'],
     audiences: ['children', 'teenagers', 'adults', 'families'],
     categories: ['counselling'],
+    needs: ['need:psychosocial'],
+    interpretation: 'Συνεδρίες στα ελληνικά και στα αγγλικά. Για άλλη γλώσσα, με διερμηνέα που δεσμεύεται σε εχεμύθεια.',
+    phones: [{ number: '+30 24310 55130', description: 'Ραντεβού με την ψυχολόγο του Κέντρου', languages: ['el', 'en'] }],
     locations: ['loc:centre'],
   },
   {
     key: 'svc:children-learning',
     name: 'Δημιουργική απασχόληση και μαθησιακή υποστήριξη παιδιών',
     description:
-      'Απογευματινή μελέτη για μαθητές δημοτικού και γυμνασίου με εκπαιδευτικούς και εθελοντές, και εργαστήρια ' +
-      'ζωγραφικής, θεάτρου και παραμυθιού για παιδιά προσχολικής ηλικίας. Οι ομάδες είναι μικρές (έως 10 παιδιά) ' +
-      'και δίνουν έμφαση στην ανάγνωση και στα μαθηματικά.',
-    eligibility: 'Παιδιά 4–15 ετών, με προτεραιότητα σε οικογένειες με χαμηλό εισόδημα, παιδιά Ρομά και παιδιά μεταναστών.',
+      'Απογευματινή μελέτη για μαθητές δημοτικού με εκπαιδευτικούς και εθελοντές, και εργαστήρια ζωγραφικής, ' +
+      'θεάτρου και παραμυθιού για παιδιά από το νηπιαγωγείο και μετά. Οι ομάδες είναι μικρές (έως 10 παιδιά) ' +
+      'και δίνουν έμφαση στην ανάγνωση και στα μαθηματικά. Οι γονείς ενημερώνονται τακτικά για την πρόοδο του παιδιού.',
+    eligibility: 'Παιδιά 5–12 ετών, με προτεραιότητα σε οικογένειες με χαμηλό εισόδημα, παιδιά Ρομά και παιδιά μεταναστών.',
     applicationProcess: 'Εγγραφή από τον γονέα ή κηδεμόνα στο Κέντρο ή στο Παράρτημα Ρομά. Οι εγγραφές γίνονται όλο τον χρόνο, όσο υπάρχουν θέσεις.',
     requiredDocuments: ['Ταυτότητα του γονέα ή κηδεμόνα', 'ΑΜΚΑ του παιδιού', 'Βεβαίωση φοίτησης (για μαθητές)'],
     fees: FREE,
     languages: ['el', 'rom', 'ar'],
     audiences: ['children', 'families', 'roma', 'migrants-refugees'],
     categories: ['children-learning', 'inclusion'],
+    needs: ['need:children:learning', 'need:children:creative'],
+    minimumAge: 5,
+    maximumAge: 12,
+    interpretation: 'Διαμεσολαβήτρια Ρομά στο Παράρτημα και εθελοντές που μιλούν αραβικά βοηθούν τα παιδιά και τους γονείς τους.',
+    phones: [SWITCHBOARD, ROMA_BRANCH_PHONE],
     locations: [...CENTRE_AND_BRANCH],
     schedules: [
       { freq: 'WEEKLY', byday: ['MO', 'TH'], opens: '16:00', closes: '18:00', description: 'Μελέτη: Δευτέρα και Πέμπτη, 16:00–18:00' },
@@ -129,16 +160,20 @@ export const PROGRAMMES: readonly SeedProgramme[] = [
     key: 'svc:vocational-guidance',
     name: 'Επαγγελματικός προσανατολισμός εφήβων',
     description:
-      'Κύκλοι συναντήσεων για εφήβους 14–18 ετών: γνωριμία με επαγγέλματα από ανθρώπους που τα ασκούν, τεστ ' +
+      'Κύκλοι συναντήσεων για εφήβους 13–18 ετών: γνωριμία με επαγγέλματα από ανθρώπους που τα ασκούν, τεστ ' +
       'ενδιαφερόντων, ενημέρωση για τα ΕΠΑΛ, τα ΙΕΚ, τη μαθητεία και τις Πανελλαδικές. Επισκέψεις σε τοπικές ' +
       'επιχειρήσεις και ατομική συζήτηση με σύμβουλο.',
-    eligibility: 'Έφηβοι 14–18 ετών που ζουν ή φοιτούν στον Δήμο. Χρειάζεται η συναίνεση του κηδεμόνα.',
+    eligibility: 'Έφηβοι 13–18 ετών που ζουν ή φοιτούν στον Δήμο. Χρειάζεται η συναίνεση του κηδεμόνα.',
     applicationProcess: 'Εγγραφή στο Κέντρο ή μέσω του σχολικού συμβούλου. Οι κύκλοι ξεκινούν τον Οκτώβριο και τον Φεβρουάριο.',
     requiredDocuments: ['Υπογεγραμμένη συναίνεση κηδεμόνα (δίνεται στο Κέντρο)'],
     fees: FREE,
     languages: ['el'],
     audiences: ['teenagers', 'schools'],
     categories: ['vocational-guidance'],
+    needs: ['need:employment:guidance'],
+    minimumAge: 13,
+    maximumAge: 18,
+    interpretation: 'Οι συναντήσεις γίνονται στα ελληνικά. Για γονείς που δεν μιλούν ελληνικά, διερμηνεία στη συνάντηση γνωριμίας κατόπιν αιτήματος.',
     locations: ['loc:centre'],
   },
   {
@@ -154,6 +189,8 @@ export const PROGRAMMES: readonly SeedProgramme[] = [
     languages: ['el'],
     audiences: ['families', 'adults', 'children', 'older-people'],
     categories: ['events', 'inclusion'],
+    needs: ['need:community'],
+    interpretation: `Οι εκδηλώσεις γίνονται στα ελληνικά· όπου το γράφει η εκδήλωση, με διερμηνεία στα αραβικά ή στα ρομανί. ${SIGN_LANGUAGE}`,
     locations: [...CENTRE_AND_BRANCH],
   },
   {
@@ -170,6 +207,9 @@ export const PROGRAMMES: readonly SeedProgramme[] = [
     languages: ['el'],
     audiences: ['adults', 'families', 'older-people'],
     categories: ['health'],
+    needs: ['need:health'],
+    minimumAge: 18,
+    interpretation: `Στα ελληνικά, με έντυπο υλικό και στα αγγλικά και στα αραβικά. ${SIGN_LANGUAGE}`,
     locations: ['loc:centre'],
   },
   {
@@ -178,8 +218,8 @@ export const PROGRAMMES: readonly SeedProgramme[] = [
     description:
       'Το Κέντρο συντονίζει το δίκτυο σχολείων, Διεύθυνσης Εκπαίδευσης, διαμεσολαβητών Ρομά και υπηρεσιών του Δήμου ' +
       'για μαθητές που κινδυνεύουν να εγκαταλείψουν το σχολείο. Εκπαιδευτικοί και σχολικοί σύμβουλοι παραπέμπουν ' +
-      'τον μαθητή με τη συναίνεση του κηδεμόνα· η ομάδα επικοινωνεί με την οικογένεια μέσα σε πέντε εργάσιμες και ' +
-      'σχεδιάζει μαζί της τη στήριξη (μελέτη, μεταφορά, σίτιση, ψυχοκοινωνική υποστήριξη).',
+      'τον μαθητή με τη συναίνεση του κηδεμόνα· η ομάδα επικοινωνεί με τους γονείς μέσα σε πέντε εργάσιμες και ' +
+      'σχεδιάζει μαζί τους τη στήριξη (μελέτη, μεταφορά, σίτιση, ψυχοκοινωνική υποστήριξη).',
     eligibility: 'Μαθητές δημοτικού, γυμνασίου και λυκείου των σχολείων του Δήμου με συχνές απουσίες ή διακοπή φοίτησης.',
     applicationProcess:
       'Η παραπομπή γίνεται από το σχολείο (διευθυντής, εκπαιδευτικός ή σχολικός σύμβουλος) με τη φόρμα παραπομπής ' +
@@ -189,6 +229,14 @@ export const PROGRAMMES: readonly SeedProgramme[] = [
     languages: ['el', 'rom', 'ar'],
     audiences: ['schools', 'children', 'teenagers', 'roma', 'migrants-refugees'],
     categories: ['school-dropout'],
+    needs: ['need:children:dropout'],
+    minimumAge: 6,
+    maximumAge: 18,
+    interpretation: 'Διαμεσολαβητές Ρομά και διερμηνείς αραβικών για την επικοινωνία με την οικογένεια, στο σπίτι ή στο σχολείο.',
+    phones: [
+      { number: '+30 24310 55120', description: 'Γραμμή για σχολεία και κηδεμόνες (συντονίστρια του δικτύου)', languages: ['el'] },
+      ROMA_BRANCH_PHONE,
+    ],
     locations: [...CENTRE_AND_BRANCH],
   },
   {
@@ -205,6 +253,10 @@ export const PROGRAMMES: readonly SeedProgramme[] = [
     languages: ['el', 'rom', 'ar', 'en'],
     audiences: ['children', 'disability', 'roma', 'migrants-refugees', 'schools'],
     categories: ['inclusion', 'children-learning'],
+    needs: ['need:community', 'need:children:creative'],
+    minimumAge: 6,
+    maximumAge: 15,
+    interpretation: 'Διαμεσολαβητές Ρομά, εθελοντές που μιλούν αραβικά και αγγλικά, και συνοδοί για τα παιδιά που χρειάζονται στήριξη.',
     locations: [...CENTRE_AND_BRANCH],
     schedules: [{ freq: 'WEEKLY', byday: ['SA'], opens: '10:00', closes: '12:30', description: 'Κάθε Σάββατο, 10:00–12:30' }],
   },
@@ -222,6 +274,9 @@ export const PROGRAMMES: readonly SeedProgramme[] = [
     languages: ['el', 'en'],
     audiences: ['adults', 'teenagers', 'older-people'],
     categories: ['volunteering'],
+    needs: ['need:volunteering'],
+    minimumAge: 15,
+    interpretation: 'Η ενημέρωση των εθελοντών γίνεται στα ελληνικά και στα αγγλικά.',
     locations: ['loc:centre'],
   },
   {
@@ -242,6 +297,9 @@ export const PROGRAMMES: readonly SeedProgramme[] = [
     languages: ['el', 'sq'],
     audiences: ['older-people', 'families', 'disability', 'adults'],
     categories: ['mobile-unit', 'information', 'benefits'],
+    needs: ['need:information', 'need:benefits:allowances', 'need:legal'],
+    interpretation: 'Ο διαμεσολαβητής της Περιφέρειας μιλά αλβανικά· για άλλη γλώσσα, διερμηνεία από το Κέντρο μέσω τηλεφώνου.',
+    phones: [MOBILE_UNIT_PHONE],
     locations: VILLAGES.map((v) => `loc:village:${v.key}`),
     schedulesAt: Object.fromEntries(VILLAGES.map((v) => [`loc:village:${v.key}`, [villageSchedule(v)]])),
   },

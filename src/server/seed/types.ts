@@ -31,6 +31,16 @@ export interface SeedLocation {
   email?: string;
   accessibility: string;
   transport: string;
+  /** The regional unit (περιφερειακή ενότητα), HSDS `address.state_province`. */
+  stateProvince: string;
+}
+
+/** A phone of the organisation, a location or a service. `languages`: ISO 639 codes of those who answer. */
+export interface SeedPhone {
+  number: string;
+  type?: 'voice' | 'cell' | 'text';
+  description: string;
+  languages: readonly string[];
 }
 
 /** Weekly hours (`bysetpos` unset) or a monthly day such as the first Tuesday (`byday: ['TU'], bysetpos: 1`). */
@@ -62,6 +72,34 @@ export interface SeedProgramme {
   schedules?: readonly SeedSchedule[];
   /** Hours of the service at one location (location key → hours), e.g. the mobile unit's day in each village. */
   schedulesAt?: Readonly<Record<string, readonly SeedSchedule[]>>;
+  /** Keys of the needs it meets (terms of the needs taxonomy); target groups come from `audiences`. */
+  needs: readonly string[];
+  /** Age limits of the people it serves, where there are any. */
+  minimumAge?: number;
+  maximumAge?: number;
+  /** HSDS `interpretation_services`: interpreters, mediators and sign language. */
+  interpretation: string;
+  /** Phones of the service itself (the centre's switchboard when absent). */
+  phones?: readonly SeedPhone[];
+}
+
+/** A term of a taxonomy, with its children. Keys like `need:benefits:kea` name it for seedId and the programmes. */
+export interface SeedTerm {
+  key: string;
+  code: string;
+  name: string;
+  description: string;
+  children?: readonly SeedTerm[];
+}
+
+export interface SeedTaxonomy {
+  key: string;
+  name: string;
+  description: string;
+  version: string;
+  /** HSDS `attribute.link_type` of the links to its terms: what the term says about a service. */
+  linkType: string;
+  terms: readonly SeedTerm[];
 }
 
 export type EventStatus = 'scheduled' | 'cancelled' | 'postponed' | 'moved-online';
