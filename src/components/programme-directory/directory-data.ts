@@ -39,8 +39,15 @@ export async function loadDirectoryData(client: HsdsClient, localLimit: number, 
   };
 }
 
-/** Local mode: the ids matching the query and filters, best first. */
+const memo = new WeakMap<DirectoryData, { key: string; ids: string[] }>();
+
+/** Local mode: the ids matching the query and filters, best first (remembered for the last query). */
 export function localResults(data: DirectoryData, query: string, filters: Filters): string[] {
   if (!data.index) return [];
-  return data.index.search(query).filter((id) => matchesFilters(data.services.get(id)!, filters, data.closures.get(id)!));
+  const key = `${query}\u0000${JSON.stringify(filters)}`;
+  const last = memo.get(data);
+  if (last?.key === key) return last.ids;
+  const ids = data.index.search(query).filter((id) => matchesFilters(data.services.get(id)!, filters, data.closures.get(id)!));
+  memo.set(data, { key, ids });
+  return ids;
 }

@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { HsdsClient } from '../../client/hsds.ts';
 import type { HsdsService } from '../../contract/hsds.ts';
 import { AnnouncerController } from '../../core/announcer.ts';
@@ -164,8 +165,10 @@ export class KentroProgrammeDirectory extends KentroElement {
   private changed() {
     this.shown = PAGE;
     this.syncUrl(false);
-    clearTimeout(this.remoteTimer);
-    this.remoteTimer = setTimeout(() => { this.remoteQuery = [this.query, this.filters]; }, 250);
+    if (this.loadTask.value?.mode === 'remote') {
+      clearTimeout(this.remoteTimer);
+      this.remoteTimer = setTimeout(() => { this.remoteQuery = [this.query, this.filters]; }, 250);
+    }
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => this.announceCount(), 700);
   }
@@ -245,7 +248,7 @@ export class KentroProgrammeDirectory extends KentroElement {
     const cards = services.slice(0, this.shown).map((s) => renderCard(s, l, (id) => this.open(id), this.noUrlState ? undefined : writeState(new URL(location.href), { query: this.query, filters: this.filters, service: s.id }).href));
     return html`
       ${renderSearch(l, this.query, (q) => this.handleQuery(q))}
-      ${renderFilters(data, l, this.filters, (f) => this.handleFilters(f), hasFilters(this.filters))}
+      ${guard([data, this.filters, l.locale], () => renderFilters(data, l, this.filters, (f) => this.handleFilters(f), hasFilters(this.filters)))}
       <p class="count" id="count">${pending ? html`<span class="spinner" aria-hidden="true"></span> ${l.term('common.loading')}` : this.countText(services.length)}</p>
       ${services.length
         ? html`<ul class="results" part="results" aria-describedby="count">${cards}</ul>

@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { HsdsService } from '../../contract/hsds.ts';
 import type { LocalizeController } from '../../core/localize.ts';
 import type { DirectoryData } from './directory-data.ts';
-import { emptyFilters, languageOptions, locationOptions, termFacets, type FacetOption, type Filters } from './facets.ts';
+import { emptyFilters, languageOptions, locationOptions, termFacets, type FacetOption, type Filters, type TermFacet } from './facets.ts';
 
 export function renderSearch(l: LocalizeController, query: string, onQuery: (q: string) => void) {
   return html`<form class="search" role="search" @submit=${(e: Event) => e.preventDefault()}>
@@ -25,12 +25,29 @@ function select(id: string, label: string, any: string, options: readonly FacetO
   </div>`;
 }
 
+interface FacetSet { facets: TermFacet[]; places: FacetOption[]; languages: FacetOption[] }
+const facetCache = new WeakMap<DirectoryData, Map<string, FacetSet>>();
+
+/** Filter options depend only on the data and the language: computed once, not per keystroke. */
+function facetsOf(data: DirectoryData, l: LocalizeController): FacetSet {
+  const byLocale = facetCache.get(data) ?? new Map<string, FacetSet>();
+  facetCache.set(data, byLocale);
+  let set = byLocale.get(l.locale);
+  if (!set) {
+    const services = [...data.services.values()];
+    set = {
+      facets: termFacets(services, data.taxonomies, data.terms, l.term('directory.category')),
+      places: locationOptions(services),
+      languages: languageOptions(services, l.locale),
+    };
+    byLocale.set(l.locale, set);
+  }
+  return set;
+}
+
 export function renderFilters(data: DirectoryData, l: LocalizeController, filters: Filters, onChange: (f: Filters) => void, active: boolean) {
-  const services = [...data.services.values()];
   const any = l.term('directory.any');
-  const facets = termFacets(services, data.taxonomies, data.terms, l.term('directory.category'));
-  const places = locationOptions(services);
-  const languages = languageOptions(services, l.locale);
+  const { facets, places, languages } = facetsOf(data, l);
   const setTerm = (taxonomyId: string, term: string | undefined) => {
     const terms = { ...filters.terms };
     if (term) terms[taxonomyId] = term; else delete terms[taxonomyId];
