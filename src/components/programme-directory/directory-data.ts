@@ -4,7 +4,7 @@
  */
 import type { HsdsService, HsdsTaxonomy, HsdsTaxonomyTerm } from '../../contract/hsds.ts';
 import type { HsdsClient } from '../../client/hsds.ts';
-import { collectTerms, matchesFilters, termClosure, type Filters } from './facets.ts';
+import { collectTerms, hasFilters, matchesFilters, termClosure, type Filters } from './facets.ts';
 import { buildSearchIndex, type SearchIndex } from './search-index.ts';
 
 /** Builds the in-browser index; replaceable (benchmarks compare other engines through it). */
@@ -47,7 +47,8 @@ export function localResults(data: DirectoryData, query: string, filters: Filter
   const key = `${query}\u0000${JSON.stringify(filters)}`;
   const last = memo.get(data);
   if (last?.key === key) return last.ids;
-  const ids = data.index.search(query).filter((id) => matchesFilters(data.services.get(id)!, filters, data.closures.get(id)!));
+  const found = data.index.search(query);
+  const ids = hasFilters(filters) ? found.filter((id) => matchesFilters(data.services.get(id)!, filters, data.closures.get(id)!)) : found;
   memo.set(data, { key, ids });
   return ids;
 }

@@ -17,7 +17,8 @@ export default [formStyles, css`
   .count { font-weight: 700; margin-block: var(--_space-3); }
   .results { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--_space-3);
     grid-template-columns: repeat(var(--kentro-programme-directory-columns, 1), minmax(0, 1fr)); }
-  .card { padding: var(--_space-3); border: 1px solid var(--_border-soft); border-inline-start: 5px solid var(--_accent); background: var(--_bg); }
+  /* Cards below the fold skip style, layout and paint until they scroll near (about 8rem tall until measured). */
+  .card { content-visibility: auto; contain-intrinsic-size: auto 8rem; padding: var(--_space-3); border: 1px solid var(--_border-soft); border-inline-start: 5px solid var(--_accent); background: var(--_bg); }
   .card__title { font-size: 1.1875rem; margin-block-end: var(--_space-2); }
   .card__summary { margin-block-end: var(--_space-2); }
   .card__meta { margin: 0; color: var(--_muted); font-size: 0.9375rem; }
@@ -45,6 +46,7 @@ export default [formStyles, css`
     .search, .filters, .actions, .back, .shortlist-bar, .clear { display: none !important; }
     .printing-list > :not(.shortlist) { display: none !important; }
     .card, .location { break-inside: avoid; }
+    .card { content-visibility: visible; }
     a { color: inherit; }
   }
 `];

@@ -113,6 +113,7 @@ export class KentroProgrammeDirectory extends KentroElement {
     removeEventListener('popstate', this.handlePopState);
     clearTimeout(this.announceTimer);
     clearTimeout(this.remoteTimer);
+    clearTimeout(this.urlTimer);
   }
 
   protected override updated(changed: PropertyValues) {
@@ -162,10 +163,14 @@ export class KentroProgrammeDirectory extends KentroElement {
     this.changed();
   }
 
+  private urlTimer?: ReturnType<typeof setTimeout>;
+
   private changed() {
     this.shown = PAGE;
-    this.syncUrl(false);
-    if (this.loadTask.value?.mode === 'remote') {
+    // history.replaceState costs a few ms per call (and Chromium throttles bursts): write the URL once typing pauses.
+    clearTimeout(this.urlTimer);
+    this.urlTimer = setTimeout(() => this.syncUrl(false), 300);
+    if (this.loadTask.value?.mode !== 'local') {
       clearTimeout(this.remoteTimer);
       this.remoteTimer = setTimeout(() => { this.remoteQuery = [this.query, this.filters]; }, 250);
     }
@@ -240,19 +245,22 @@ export class KentroProgrammeDirectory extends KentroElement {
 
   private renderResults(data: DirectoryData) {
     const l = this.localize;
-    const services = data.mode === 'local'
-      ? this.results.map((id) => data.services.get(id)!)
+    const ids = data.mode === 'local' ? this.results : undefined;
+    // Local: only the shown page is looked up; the count comes from the ids.
+    const services = ids
+      ? ids.slice(0, this.shown).map((id) => data.services.get(id)!)
       // Remote: the server applied one term filter; any others narrow its page here.
       : (this.remoteTask.value?.contents ?? []).filter((s) => matchesFilters(s, this.filters, termClosure(s, data.terms)));
+    const total = ids ? ids.length : services.length;
     const pending = data.mode === 'remote' && this.remoteTask.status === TaskStatus.PENDING;
     const cards = services.slice(0, this.shown).map((s) => renderCard(s, l, (id) => this.open(id), this.noUrlState ? undefined : writeState(new URL(location.href), { query: this.query, filters: this.filters, service: s.id }).href));
     return html`
       ${renderSearch(l, this.query, (q) => this.handleQuery(q))}
       ${guard([data, this.filters, l.locale], () => renderFilters(data, l, this.filters, (f) => this.handleFilters(f), hasFilters(this.filters)))}
-      <p class="count" id="count">${pending ? html`<span class="spinner" aria-hidden="true"></span> ${l.term('common.loading')}` : this.countText(services.length)}</p>
-      ${services.length
+      <p class="count" id="count">${pending ? html`<span class="spinner" aria-hidden="true"></span> ${l.term('common.loading')}` : this.countText(total)}</p>
+      ${total
         ? html`<ul class="results" part="results" aria-describedby="count">${cards}</ul>
-          ${services.length > this.shown ? html`<button type="button" class="button button--secondary more" @click=${() => this.showMore()}>${l.term('directory.showMore', { count: Math.min(PAGE, services.length - this.shown) })}</button>` : nothing}`
+          ${total > this.shown ? html`<button type="button" class="button button--secondary more" @click=${() => this.showMore()}>${l.term('directory.showMore', { count: Math.min(PAGE, total - this.shown) })}</button>` : nothing}`
         : pending ? nothing : html`<div class="empty"><slot name="empty"><p><strong>${l.term('directory.noResults')}</strong></p><p>${l.term('directory.noResultsHint')}</p></slot></div>`}
       ${this.renderShortlistBar()}`;
   }

@@ -31,7 +31,14 @@ export interface SearchIndex {
 }
 
 export function buildSearchIndex(services: readonly HsdsService[], options: { fold?: boolean } = {}): SearchIndex {
-  const normalise = options.fold === false ? (t: string) => t.toLowerCase() : fold;
+  const base = options.fold === false ? (t: string) => t.toLowerCase() : fold;
+  // A directory has a few thousand distinct words but hundreds of thousands of tokens: normalise each word once.
+  const seen = new Map<string, string>();
+  const normalise = (t: string) => {
+    let n = seen.get(t);
+    if (n === undefined) seen.set(t, (n = base(t)));
+    return n;
+  };
   const index = new MiniSearch<IndexedService>({
     fields: ['name', 'alternate', 'description', 'terms', 'organization'],
     processTerm: (term) => normalise(term),
@@ -54,8 +61,13 @@ export function buildSearchIndex(services: readonly HsdsService[], options: { fo
       const q = query.trim();
       if (!q) return all;
       const typed = q.toLowerCase();
+      // One or two letters match most of a large directory, and expanding them as prefixes over every description
+      // word is what a short query costs: search names, alternate names and terms only until the third letter.
+      const letters = [...q].length;
+      // With one letter every text contains it: the as-typed boost means nothing, skip it.
+      if (letters === 1) return index.search(q, { fields: ['name', 'alternate'] }).map((r) => r.id as string);
       const exact = (r: SearchResult) => (raw.get(r.id)!.includes(typed) ? 3 : rawBody.get(r.id)!.includes(typed) ? 1.5 : 1);
-      return index.search(q).map((r) => ({ id: r.id as string, score: r.score * exact(r) }))
+      return index.search(q, letters < 3 ? { fields: ['name', 'alternate', 'terms'] } : {}).map((r) => ({ id: r.id as string, score: r.score * exact(r) }))
         .sort((a, b) => b.score - a.score).map((r) => r.id);
     },
   };
