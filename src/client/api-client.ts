@@ -68,7 +68,8 @@ export class ApiClient {
       for (const v of Array.isArray(value) ? value : [value]) params.append(name, String(v));
     }
     const qs = params.toString();
-    return `${this.baseUrl}${path.startsWith('/') ? path : `/${path}`}${qs ? `?${qs}` : ''}`;
+    const tail = path === '' || path.startsWith('/') ? path : `/${path}`;
+    return `${this.baseUrl}${tail}${qs ? `?${qs}` : ''}`;
   }
 
   /** GET a JSON document and parse it with `schema`. */

@@ -46,6 +46,20 @@ export interface Translation {
     myList: Message; printList: Message; clearList: Message; ages: Message; agesFrom: Message; agesTo: Message;
     mobileUnit: Message; organisation: Message; alert: Message; showMore: Message; openService: Message; notFound: Message;
   };
+  events: {
+    viewList: Message; viewMonth: Message; viewWeek: Message; views: Message; today: Message; prev: Message; next: Message;
+    previousPeriod: Message; nextPeriod: Message; currentPeriod: Message; viewHint: Message; navLinkHint: Message;
+    moreLinkHint: Message; noEvents: Message; allDay: Message; close: Message; eventsHint: Message;
+    category: Message; village: Message; any: Message; loadError: Message; filters: Message;
+    catSeminar: Message; catChildren: Message; catInformationDay: Message; catMobileUnit: Message; catVolunteering: Message;
+    catCommunity: Message; catOther: Message;
+    statusScheduled: Message; statusCancelled: Message; statusPostponed: Message; statusMovedOnline: Message;
+    when: Message; where: Message; accessibility: Message; registration: Message; languages: Message; originally: Message;
+    regNone: Message; regOpen: Message; regFull: Message; regLink: Message; placesLeft: Message;
+    addToCalendar: Message; downloadIcs: Message; google: Message; outlook: Message; subscribe: Message;
+    nextVisitTitle: Message; nextVisitLabel: Message; nextVisit: Message; noNextVisit: Message; inDays: Message;
+    repeats: Message; moreAbout: Message;
+  };
 }
 
 export type Section = Exclude<keyof Translation, '$code' | '$name' | '$dir'>;

@@ -1,0 +1,242 @@
+import { Task } from '@lit/task';
+import { Calendar, type EventInput, type EventSourceFuncInfo } from 'fullcalendar';
+import dayGridPlugin from 'fullcalendar/daygrid';
+import listPlugin from 'fullcalendar/list';
+import classicTheme from 'fullcalendar/themes/classic';
+import timeGridPlugin from 'fullcalendar/timegrid';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { EventsClient } from '../../client/events.ts';
+import { loadIcsText, parseIcsFeed } from '../../client/ics-feed.ts';
+import { EVENT_CATEGORIES, type EventCategory, type EventOccurrence } from '../../contract/events.ts';
+import { AnnouncerController } from '../../core/announcer.ts';
+import { KentroElement } from '../../core/kentro-element.ts';
+import { sharedStyles } from '../../styles/shared.ts';
+import { calendarTexts, FC_VIEW, type CalendarView } from './calendar-options.ts';
+import { renderEventDetail } from './event-dialog.ts';
+import { categoryName, statusName, whenText } from './event-words.ts';
+import styles from './events-calendar.styles.ts';
+
+/** Below this width (px) of its own column the calendar always shows the list. */
+const NARROW = 600;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * @summary The centre's events, seminars, children's activities and the mobile unit's village visits, as a list,
+ * a month or a week (FullCalendar 7), with filters, "next visit to my village" and an accessible event dialog.
+ * @tag kentro-events-calendar
+ * @status experimental
+ * @csspart calendar - The calendar grid or list.
+ * @cssproperty [--kentro-events-calendar-min-height=32rem] - Space reserved before the calendar loads.
+ */
+export class KentroEventsCalendar extends KentroElement {
+  static override styles = [sharedStyles, styles];
+
+  private readonly announcer = new AnnouncerController(this);
+
+  /** The view to start with: `list` (default, and always below 600 px of width), `month` or `week`. */
+  @property() view: CalendarView = 'list';
+  /** The date to start at, `YYYY-MM-DD`; today by default. */
+  @property({ attribute: 'initial-date' }) initialDate?: string;
+  /** A council's existing iCalendar feed (it must allow CORS), merged with the backend's events. */
+  @property({ attribute: 'ics-src' }) icsSrc?: string;
+
+  @state() private category?: EventCategory;
+  @state() private place?: string;
+  @state() private myVillage?: string;
+  @state() private selected?: EventOccurrence;
+  @state() private failed = false;
+  private calendar?: Calendar;
+  private resize?: ResizeObserver;
+  private narrow = false;
+
+  /** The FullCalendar view on screen (`listMonth`, `dayGridMonth`, `timeGridWeek`). */
+  get currentView(): string | undefined {
+    return this.calendar?.view.type;
+  }
+
+  private get events(): EventsClient | undefined {
+    return this.api ? new EventsClient(this.api) : undefined;
+  }
+
+  /** Places and the mobile unit's coming visits (the next three months), for the filters and "my village". */
+  private readonly upcomingTask = new Task(this, {
+    task: async ([base], { signal }) => {
+      if (!base) return undefined;
+      const from = new Date();
+      const to = new Date(from.getTime() + 92 * 86_400_000);
+      return (await this.events!.list(isoDay(from), isoDay(to), {}, { signal })).items;
+    },
+    args: () => [this.resolvedApiBase] as const,
+  });
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resize?.disconnect();
+    this.calendar?.destroy();
+    this.calendar = undefined;
+  }
+
+  protected override firstUpdated() {
+    const el = this.renderRoot.querySelector<HTMLElement>('.cal')!;
+    this.narrow = this.getBoundingClientRect().width < NARROW;
+    this.calendar = new Calendar(el, {
+      plugins: [dayGridPlugin, timeGridPlugin, listPlugin, classicTheme],
+      ...calendarTexts(this.localize),
+      timeZone: this.localize.timeZone,
+      initialView: FC_VIEW[this.narrow ? 'list' : this.view],
+      initialDate: this.initialDate,
+      headerToolbar: this.toolbar(),
+      height: 'auto',
+      eventInteractive: true,
+      events: (info: EventSourceFuncInfo) => this.fetchEvents(info),
+      eventClick: (info) => { info.jsEvent.preventDefault(); this.open(info.event.extendedProps.occurrence as EventOccurrence); },
+      eventClass: (arg) => `is-${(arg.event.extendedProps.occurrence as EventOccurrence).status}`,
+      eventContent: (arg) => ({ domNodes: [this.eventNode(arg.event.extendedProps.occurrence as EventOccurrence, arg.timeText)] }),
+      eventDidMount: (arg) => this.describeEvent(arg.el, arg.event.extendedProps.occurrence as EventOccurrence),
+    });
+    this.calendar.render();
+    // Watch the filters row (as wide as the widget, but its height never follows the calendar's), so switching
+    // views cannot feed back into the observer; act on the next frame.
+    this.resize = new ResizeObserver(([entry]) => { const width = entry!.contentRect.width; requestAnimationFrame(() => this.handleResize(width)); });
+    this.resize.observe(this.renderRoot.querySelector('.filters')!);
+  }
+
+  protected override updated(changed: PropertyValues) {
+    if (!this.calendar) return;
+    if (['category', 'place', 'provided', 'apiBase', 'icsSrc'].some((k) => changed.has(k))) this.calendar.refetchEvents();
+    if (changed.has('view') && !this.narrow) this.calendar.changeView(FC_VIEW[this.view]);
+    const texts = calendarTexts(this.localize);
+    if (this.calendar.getOption('direction') !== texts.direction || this.calendar.getOption('todayText') !== texts.todayText) {
+      for (const [key, value] of Object.entries(texts)) this.calendar.setOption(key as never, value as never);
+    }
+  }
+
+  private toolbar() {
+    return this.narrow
+      ? { start: 'prev,next', center: 'title', end: 'today' }
+      : { start: 'prev,next today', center: 'title', end: 'listMonth,dayGridMonth,timeGridWeek' };
+  }
+
+  private handleResize(width: number) {
+    const narrow = width < NARROW;
+    if (narrow === this.narrow || !this.calendar) return;
+    this.narrow = narrow;
+    this.calendar.setOption('headerToolbar', this.toolbar());
+    this.calendar.changeView(FC_VIEW[narrow ? 'list' : this.view]);
+  }
+
+  /** The backend's occurrences and the external feed's, for FullCalendar's window. */
+  private async fetchEvents(info: EventSourceFuncInfo): Promise<EventInput[]> {
+    const events = this.events;
+    const filters = { categories: this.category ? [this.category] : undefined, locations: this.place ? [this.place] : undefined };
+    try {
+      const [own, external] = await Promise.all([
+        events ? events.list(info.startStr, info.endStr, filters).then((l) => l.items) : [],
+        this.icsSrc && !this.category && !this.place
+          ? loadIcsText(this.icsSrc).then((text) => parseIcsFeed(text, info.start, info.end, this.localize.timeZone, 'ics'))
+          : [],
+      ]);
+      const items = [...own, ...external];
+      this.failed = false;
+      if (items.length === 0) this.announcer.announce(this.localize.term('events.noEvents'));
+      return items.map((e) => ({ id: e.id, title: e.title, start: e.start, end: e.end, allDay: e.allDay ?? false, extendedProps: { occurrence: e } }));
+    } catch {
+      this.failed = true;
+      return [];
+    }
+  }
+
+  /** Status in words before the title, so cancelled and postponed events are not told by colour alone. */
+  private eventNode(e: EventOccurrence, time: string) {
+    const span = document.createElement('span');
+    span.className = 'ev';
+    if (time) span.append(`${time} `);
+    if (e.status !== 'scheduled') {
+      const status = document.createElement('span');
+      status.className = 'ev__status';
+      status.textContent = `${statusName(this.localize, e.status)}:`;
+      span.append(status);
+    }
+    const title = document.createElement('span');
+    title.className = 'ev__title';
+    title.textContent = e.title;
+    span.append(title);
+    return span;
+  }
+
+  /**
+   * The visible text (time, status, title) stays the accessible name (WCAG 2.5.3); the date and place are its
+   * description. FullCalendar's list view puts event buttons straight into a `role=list`: make that a group.
+   */
+  private describeEvent(el: HTMLElement, e: EventOccurrence) {
+    el.setAttribute('aria-description', [whenText(this.localize, e), e.place?.name ?? ''].filter(Boolean).join(', '));
+    const parent = el.parentElement;
+    if (parent?.getAttribute('role') === 'list') parent.setAttribute('role', 'group');
+  }
+
+  private async open(e: EventOccurrence) {
+    this.selected = e;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog.event-dialog')?.showModal();
+  }
+
+  private close() {
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog.event-dialog')?.close();
+  }
+
+  private renderFilters(items: readonly EventOccurrence[]) {
+    const l = this.localize;
+    const places = new Map(items.filter((e) => e.place).map((e) => [e.place!.id, e.place!.name]));
+    return html`<fieldset class="filters"><legend class="visually-hidden">${l.term('events.filters')}</legend>
+      <div><label class="label" for="category">${l.term('events.category')}</label>
+        <select class="select" id="category" @change=${(e: Event) => { this.category = ((e.target as HTMLSelectElement).value || undefined) as EventCategory | undefined; }}>
+          <option value="">${l.term('events.any')}</option>
+          ${EVENT_CATEGORIES.map((c) => html`<option value=${c} ?selected=${c === this.category}>${categoryName(l, c)}</option>`)}
+        </select></div>
+      <div><label class="label" for="place">${l.term('events.village')}</label>
+        <select class="select" id="place" @change=${(e: Event) => { this.place = (e.target as HTMLSelectElement).value || undefined; }}>
+          <option value="">${l.term('events.any')}</option>
+          ${[...places].sort((a, b) => a[1].localeCompare(b[1])).map(([id, name]) => html`<option value=${id} ?selected=${id === this.place}>${name}</option>`)}
+        </select></div>
+    </fieldset>`;
+  }
+
+  private renderNextVisit(items: readonly EventOccurrence[]) {
+    const l = this.localize;
+    const visits = items.filter((e) => e.category === 'mobile-unit' && e.place?.kind === 'village');
+    const villages = new Map(visits.map((e) => [e.place!.id, e.place!.name]));
+    if (villages.size === 0) return nothing;
+    const next = visits.filter((e) => e.place!.id === this.myVillage && e.status !== 'cancelled' && new Date(e.end) > new Date())
+      .sort((a, b) => a.start.localeCompare(b.start))[0];
+    const name = this.myVillage ? villages.get(this.myVillage) ?? '' : '';
+    const days = next ? Math.round((new Date(next.start).getTime() - Date.now()) / 86_400_000) : 0;
+    return html`<section class="next-visit" aria-labelledby="next-visit-title">
+      <h3 id="next-visit-title">${l.term('events.nextVisitTitle')}</h3>
+      <label class="label" for="village">${l.term('events.nextVisitLabel')}</label>
+      <select class="select" id="village" @change=${(e: Event) => { this.myVillage = (e.target as HTMLSelectElement).value || undefined; }}>
+        <option value="">${l.term('form.choose')}</option>
+        ${[...villages].sort((a, b) => a[1].localeCompare(b[1])).map(([id, n]) => html`<option value=${id} ?selected=${id === this.myVillage}>${n}</option>`)}
+      </select>
+      <div role="status">${this.myVillage ? html`<p>${next
+        ? l.term('events.nextVisit', { village: name, date: l.date(next.start, { weekday: 'long', day: 'numeric', month: 'long' }), time: `${l.date(next.start, { hour: '2-digit', minute: '2-digit' })}–${l.date(next.end, { hour: '2-digit', minute: '2-digit' })}`, relative: l.relative(days, 'day') })
+        : l.term('events.noNextVisit', { village: name })}</p>` : nothing}</div>
+    </section>`;
+  }
+
+  protected override render() {
+    const l = this.localize;
+    const items = this.upcomingTask.value ?? [];
+    return html`
+      ${this.resolvedApiBase || this.icsSrc ? nothing : html`<p class="notice">${l.term('provider.missingApi')}</p>`}
+      ${this.renderNextVisit(items)}
+      ${this.renderFilters(items)}
+      ${this.failed ? html`<div class="notice notice--error" role="alert"><p>${l.term('events.loadError')}</p>
+        <button type="button" class="button button--secondary" @click=${() => this.calendar?.refetchEvents()}>${l.term('common.retry')}</button></div>` : nothing}
+      <div class="cal" part="calendar"></div>
+      <dialog class="event-dialog" aria-labelledby="event-title" @close=${() => { this.selected = undefined; }}>
+        ${this.selected ? renderEventDetail(this.selected, l, this.events?.icsUrl(this.selected.id), () => this.close()) : nothing}
+      </dialog>
+      ${this.announcer.render()}`;
+  }
+}
