@@ -63,15 +63,6 @@ describe('<kentro-events-calendar>', () => {
     expect(active(el)).to.equal(target);
   });
 
-  it('switches to the list when its column narrows, and back', async () => {
-    const el = await calendar({ view: 'month' });
-    expect(el.currentView).to.equal('dayGridMonth');
-    el.parentElement!.style.setProperty('width', '400px');
-    await waitUntil(() => el.currentView === 'listMonth', `still ${el.currentView}`);
-    el.parentElement!.style.setProperty('width', '1000px');
-    await waitUntil(() => el.currentView === 'dayGridMonth', `still ${el.currentView}`);
-  });
-
   it('always shows the list below 600 px of width', async () => {
     const el = await calendar({ view: 'month', width: 400 });
     await waitUntil(() => el.currentView === 'listMonth', `still ${el.currentView}`);
