@@ -22,6 +22,7 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   framework: { name: '@storybook/web-components-vite', options: {} },
+  staticDirs: [{ from: '../test/fixtures/ics', to: '/ics' }],
   core: { disableTelemetry: true },
   docs: { defaultName: 'Docs' },
   async viteFinal(viteConfig) {

@@ -8,16 +8,17 @@ import { render, type TemplateResult } from 'lit';
 import * as embedding from '../../stories/embedding.stories.ts';
 import * as formKit from '../../stories/form-kit.stories.ts';
 import * as directory from '../../stories/programme-directory.stories.ts';
+import * as calendar from '../../stories/events-calendar.stories.ts';
 import { setStoryBackends } from '../../stories/support/backends.ts';
 
 type StoryModule = Record<string, unknown> & { default: { title?: string; render?: (args: unknown) => TemplateResult } };
 interface Story { name?: string; args?: Record<string, unknown>; render?: (args: unknown) => TemplateResult; play?: (ctx: { canvasElement: HTMLElement }) => Promise<void> }
 
-const modules: StoryModule[] = [formKit as StoryModule, embedding as StoryModule, directory as StoryModule];
+const modules: StoryModule[] = [formKit as StoryModule, embedding as StoryModule, directory as StoryModule, calendar as StoryModule];
 
 before(async () => {
   const backend = await executeServerCommand<{ url: string; hsdsStubUrl: string }, unknown>('kentro-backend');
-  setStoryBackends(`${backend.url}/api`, backend.hsdsStubUrl);
+  setStoryBackends(`${backend.url}/api`, backend.hsdsStubUrl, new URL('../fixtures/ics/council-feed.ics', import.meta.url).href);
 });
 
 for (const mod of modules) {
@@ -31,7 +32,7 @@ for (const mod of modules) {
           document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
           const canvas = await fixture<HTMLElement>(html`<div></div>`);
           const renderStory = story.render ?? mod.default.render!;
-          render(renderStory({ ...story.args }), canvas);
+          render(renderStory({ ...(mod.default as { args?: object }).args, ...story.args }), canvas);
           for (const el of canvas.querySelectorAll('*')) await (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete;
           await story.play?.({ canvasElement: canvas });
           expect(canvas.children.length).to.be.greaterThan(0);
