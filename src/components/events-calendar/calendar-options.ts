@@ -38,6 +38,7 @@ export function calendarTexts(l: LocalizeController): Partial<CalendarOptions> {
     moreLinkHint: (count: number) => l.term('events.moreLinkHint', { count }),
     noEventsText: l.term('events.noEvents'),
     allDayText: l.term('events.allDay'),
+    timedText: l.term('events.timed'),
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     slotHeaderFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
   };

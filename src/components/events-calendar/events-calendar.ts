@@ -22,6 +22,19 @@ const NARROW = 600;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
+ * FullCalendar names day headers and day cells with an `aria-label` while hiding their visible text, so a
+ * header reads as empty to assistive technology and a cell's name does not match what it shows (WCAG 2.5.3).
+ * Let the visible text be the name, and keep the full date as the description.
+ */
+function nameFromContent(el: HTMLElement) {
+  const label = el.getAttribute('aria-label');
+  if (!label) return;
+  for (const hidden of el.querySelectorAll('[aria-hidden="true"]')) hidden.removeAttribute('aria-hidden');
+  el.removeAttribute('aria-label');
+  el.setAttribute('aria-description', label);
+}
+
+/**
  * @summary The centre's events, seminars, children's activities and the mobile unit's village visits, as a list,
  * a month or a week (FullCalendar 7), with filters, "next visit to my village" and an accessible event dialog.
  * @tag kentro-events-calendar
@@ -49,6 +62,17 @@ export class KentroEventsCalendar extends KentroElement {
   private calendar?: Calendar;
   private resize?: ResizeObserver;
   private narrow = false;
+
+  /** The week view's time-axis corner is a `rowheader` with no text: give it its (visually hidden) name as text. */
+  private labelEmptyHeaders() {
+    for (const header of this.renderRoot.querySelectorAll<HTMLElement>('[role=rowheader][aria-label], [role=columnheader][aria-label]')) {
+      if (header.textContent?.trim()) continue;
+      const text = document.createElement('span');
+      text.className = 'visually-hidden';
+      text.textContent = header.getAttribute('aria-label');
+      header.append(text);
+    }
+  }
 
   /** The FullCalendar view on screen (`listMonth`, `dayGridMonth`, `timeGridWeek`). */
   get currentView(): string | undefined {
@@ -94,6 +118,9 @@ export class KentroEventsCalendar extends KentroElement {
       eventClass: (arg) => `is-${(arg.event.extendedProps.occurrence as EventOccurrence).status}`,
       eventContent: (arg) => ({ domNodes: [this.eventNode(arg.event.extendedProps.occurrence as EventOccurrence, arg.timeText)] }),
       eventDidMount: (arg) => this.describeEvent(arg.el, arg.event.extendedProps.occurrence as EventOccurrence),
+      dayHeaderDidMount: (arg) => nameFromContent(arg.el),
+      dayCellDidMount: (arg) => nameFromContent(arg.el),
+      datesSet: () => requestAnimationFrame(() => this.labelEmptyHeaders()),
     });
     this.calendar.render();
     // Watch the filters row (as wide as the widget, but its height never follows the calendar's), so switching

@@ -85,6 +85,7 @@ export const ar = {
     addToCalendar: 'أضف إلى تقويمي', downloadIcs: 'تنزيل (.ics)', google: 'تقويم Google', outlook: 'Outlook', subscribe: 'اشترك في هذا التقويم',
     nextVisitTitle: 'متى تأتي الوحدة المتنقلة إلى قريتي؟', nextVisitLabel: 'قريتي',
     nextVisit: 'تأتي الوحدة المتنقلة إلى {village} يوم {date}، {time} ({relative}).', noNextVisit: 'لا توجد زيارة مخططة إلى {village} في الأشهر الثلاثة القادمة.',
+    timed: 'الأوقات',
     inDays: '{relative}', repeats: 'تتكرر', moreAbout: 'المزيد عن {title}',
   },
 } satisfies Translation;

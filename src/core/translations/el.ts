@@ -88,6 +88,7 @@ export const el = {
     addToCalendar: 'Προσθήκη στο ημερολόγιό μου', downloadIcs: 'Λήψη (.ics)', google: 'Google Calendar', outlook: 'Outlook', subscribe: 'Συνδρομή σε αυτό το ημερολόγιο',
     nextVisitTitle: 'Πότε έρχεται η κινητή μονάδα στο χωριό μου;', nextVisitLabel: 'Το χωριό μου',
     nextVisit: 'Η κινητή μονάδα έρχεται: {village}, {date}, {time} ({relative}).', noNextVisit: 'Δεν έχει προγραμματιστεί επίσκεψη ({village}) τους επόμενους τρεις μήνες.',
+    timed: 'Ώρες',
     inDays: '{relative}', repeats: 'Επαναλαμβάνεται', moreAbout: 'Περισσότερα για: {title}',
   },
 } satisfies Translation;

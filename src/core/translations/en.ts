@@ -86,6 +86,7 @@ export const en = {
     addToCalendar: 'Add to my calendar', downloadIcs: 'Download (.ics)', google: 'Google Calendar', outlook: 'Outlook', subscribe: 'Subscribe to this calendar',
     nextVisitTitle: 'When does the mobile unit come to my village?', nextVisitLabel: 'My village',
     nextVisit: 'The mobile unit comes to {village} on {date}, {time} ({relative}).', noNextVisit: 'No visit to {village} is planned in the next three months.',
+    timed: 'Times',
     inDays: '{relative}', repeats: 'Repeats', moreAbout: 'More about {title}',
   },
 } satisfies Translation;
