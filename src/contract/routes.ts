@@ -1,6 +1,7 @@
 /** Every route of the API. Each domain adds its list here; the server mounts them and OpenAPI documents them. */
+import { eventsRoutes } from './events-routes.ts';
 import { hsdsRoutes } from './hsds-routes.ts';
 import type { RouteDef } from './route.ts';
 import { systemRoutes } from './system.ts';
 
-export const routes: readonly RouteDef[] = [...systemRoutes, ...hsdsRoutes];
+export const routes: readonly RouteDef[] = [...systemRoutes, ...hsdsRoutes, ...eventsRoutes];

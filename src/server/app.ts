@@ -17,6 +17,7 @@ import { requestLog } from './http/request-log.ts';
 import { apiHeaders, securityHeaders } from './http/security-headers.ts';
 import type { Logger } from './log.ts';
 import { mountDemo } from './demo/page.ts';
+import { mountEventsRoutes } from './events/routes.ts';
 import { mountHsdsRoutes } from './hsds/routes.ts';
 import { mountSystemRoutes } from './routes/system.ts';
 import { mountWidgets } from './static/widgets.ts';
@@ -50,6 +51,7 @@ export async function createApp({ db, config, log, extend }: CreateAppOptions): 
 
   mountSystemRoutes(app, deps, VERSION);
   mountHsdsRoutes(app, deps);
+  mountEventsRoutes(app, deps);
   extend?.(app, deps);
   mountWidgets(app, config.widgetsDir);
   mountDemo(app, config.demoDir);

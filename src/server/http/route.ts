@@ -7,11 +7,15 @@
  *   route(app, postThingDef, async (tx, { body }) => ({ status: 201, body: { … } }));  // `idempotent: true`
  *
  * The second form runs inside the transaction that also stores the response: write only through `tx`.
+ *
+ * A parameter with a suffix (`/events/{id}.ics`) is validated without it (`id` is `x` for `/events/x.ics`), and
+ * takes precedence over a plain parameter in the same place (`/events/{id}` never sees `x.ics`), whichever of the
+ * two routes was mounted first.
  */
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { toFieldErrors } from '../../contract/issues.ts';
-import { toRouterPath, type RouteDef } from '../../contract/route.ts';
+import { paramSuffixes, pathPattern, toRouterPath, type RouteDef } from '../../contract/route.ts';
 import type { FieldError } from '../../contract/common.ts';
 import type { Queryable } from '../db/types.ts';
 import { describeFieldError } from './describe.ts';
@@ -50,7 +54,18 @@ function queryObject(c: Context): Record<string, string | string[]> {
 
 type Parsed = { ok: true; input: RouteInput<RouteDef>; rawBody: unknown } | { ok: false; errors: FieldError[]; detail?: string };
 
-async function parseInput(c: Context, def: RouteDef): Promise<Parsed> {
+/** Path parameters without their suffixes. */
+function paramsOf(c: Context, suffixes: Readonly<Record<string, string>>): Record<string, string> {
+  const params = c.req.param() as Record<string, string>;
+  const out: Record<string, string> = { ...params };
+  for (const [name, suffix] of Object.entries(suffixes)) {
+    const value = params[name];
+    if (value?.endsWith(suffix)) out[name] = value.slice(0, -suffix.length);
+  }
+  return out;
+}
+
+async function parseInput(c: Context, def: RouteDef, suffixes: Readonly<Record<string, string>>): Promise<Parsed> {
   const errors: FieldError[] = [];
   const check = (schema: z.ZodMiniType | undefined, value: unknown) => {
     if (!schema) return undefined;
@@ -59,7 +74,7 @@ async function parseInput(c: Context, def: RouteDef): Promise<Parsed> {
     errors.push(...toFieldErrors(result.error.issues, describeFieldError));
     return undefined;
   };
-  const params = check(def.params, c.req.param());
+  const params = check(def.params, paramsOf(c, suffixes));
   const query = check(def.query, queryObject(c));
   let rawBody: unknown;
   let body: unknown;
@@ -72,17 +87,34 @@ async function parseInput(c: Context, def: RouteDef): Promise<Parsed> {
   return { ok: true, input: { params, query, body } as RouteInput<RouteDef>, rawBody };
 }
 
+/** Per app: the mounted routes with a suffixed parameter, as method and a pattern of the full path. */
+const suffixedRoutes = new WeakMap<App, { method: string; pattern: RegExp }[]>();
+
+/** Whether a route with a suffixed parameter also matches this request (and so should answer it). */
+const takenBySuffixedRoute = (app: App, c: Context) =>
+  suffixedRoutes.get(app)?.some((r) => r.method === c.req.method && r.pattern.test(c.req.path)) ?? false;
+
 export function route<R extends RouteDef>(app: App, def: R, handler: RouteHandler<R>): void {
   if (def.admin && !def.path.startsWith('/admin/')) throw new Error(`Staff route ${def.path} must live under /admin/`);
   recordMounted(app, def);
   const path = `${API_BASE}${toRouterPath(def.path)}`;
   const scope = `${def.method.toUpperCase()} ${def.path}`;
-  app.on(def.method.toUpperCase(), path, async (c) => {
+  const method = def.method.toUpperCase();
+  const suffixes = paramSuffixes(def.path);
+  const suffixed = Object.keys(suffixes).length > 0;
+  if (suffixed) {
+    const list = suffixedRoutes.get(app) ?? [];
+    list.push({ method, pattern: pathPattern(`${API_BASE}${def.path}`) });
+    suffixedRoutes.set(app, list);
+  }
+  const plainParams = /\{\w+\}(\/|$)/.test(def.path);
+  app.on(method, path, async (c, next) => {
+    if (plainParams && !suffixed && takenBySuffixedRoute(app, c)) return next();
     const key = def.idempotent ? idempotencyKeyOf(c) : undefined;
     if (def.idempotent && !key) {
       return problem(c, 400, 'idempotencyKeyMissing', { detail: 'Send an Idempotency-Key header with a UUID made once per submission.' });
     }
-    const parsed = await parseInput(c, def);
+    const parsed = await parseInput(c, def, suffixes);
     if (!parsed.ok) return problem(c, 400, 'validation', { detail: parsed.detail, errors: parsed.errors });
     const input = parsed.input as RouteInput<R>;
     if (!def.idempotent) return (handler as PlainHandler<R>)(input, c);

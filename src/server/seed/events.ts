@@ -1,20 +1,27 @@
 /**
  * Events around "today", so the demo always has something coming up: weekly activities and the mobile unit's
  * monthly village visits as recurring series, one-off seminars and information days, one cancelled, one
- * postponed and one moved online.
+ * postponed, one moved online and one moved to a later date. Inside the series: next month's visit to Kastania
+ * moved a week later, one homework-club afternoon cancelled, one painting workshop not held (an EXDATE).
+ * Registration: open with places left, full, and by link.
  */
-import { addDays, at, nthWeekdayOfMonth, onOrAfter, type LocalDate } from './dates.ts';
+import { addDays, addMonths, at, nthWeekdayOfMonth, onOrAfter, type LocalDate } from './dates.ts';
 import { VILLAGES } from './organization.ts';
-import type { SeedEvent } from './types.ts';
+import type { SeedEvent, SeedRegistration } from './types.ts';
 
 const STEPLESS = 'Χώρος χωρίς σκαλοπάτια, προσβάσιμη τουαλέτα. Πείτε μας εκ των προτέρων αν χρειάζεστε διερμηνέα νοηματικής.';
-const NO_REGISTRATION = 'Ελεύθερη είσοδος, χωρίς δήλωση συμμετοχής.';
-const BY_PHONE = 'Δήλωση συμμετοχής στο 24310 55100 (περιορισμένες θέσεις).';
+const NO_REGISTRATION: SeedRegistration = { kind: 'none', note: 'Ελεύθερη είσοδος, χωρίς δήλωση συμμετοχής.' };
+const BY_PHONE_NOTE = 'Δήλωση συμμετοχής στο 24310 55100 (περιορισμένες θέσεις).';
+
+/** Next month's visit to Kastania is a week late (the unit's yearly vehicle inspection). */
+const MOVED_VISIT = 'kastania';
 
 function mobileUnitVisits(today: LocalDate): SeedEvent[] {
   return VILLAGES.map((v) => {
     // The series starts with this month's visit (past or not); the RRULE carries it forward every month.
     const first = nthWeekdayOfMonth(today, v.day, v.week);
+    const nextMonth = nthWeekdayOfMonth(addMonths(today, 1), v.day, v.week);
+    const weekLater = addDays(nextMonth, 7);
     return {
       key: `evt:mobile-unit:${v.key}`,
       title: `Κινητή μονάδα ${v.locative}`,
@@ -29,7 +36,17 @@ function mobileUnitVisits(today: LocalDate): SeedEvent[] {
       rrule: `FREQ=MONTHLY;BYDAY=${v.week}${v.day}`,
       status: 'scheduled',
       accessibility: 'Ισόγειος χώρος. Για επίσκεψη στο σπίτι τηλεφωνήστε στο 24310 55160.',
-      registration: NO_REGISTRATION,
+      registration: { kind: 'none', note: 'Χωρίς ραντεβού.' },
+      ...(v.key === MOVED_VISIT
+        ? {
+          overrides: [{
+            occurrence: at(nextMonth, '09:00'),
+            start: at(weekLater, '09:00'),
+            end: at(weekLater, '13:00'),
+            statusNote: 'Η επίσκεψη μεταφέρεται μία εβδομάδα αργότερα λόγω του ετήσιου τεχνικού ελέγχου του οχήματος.',
+          }],
+        }
+        : {}),
     };
   });
 }
@@ -38,6 +55,8 @@ export function seedEvents(today: LocalDate): SeedEvent[] {
   const in_ = (days: number) => addDays(today, days);
   const weeklyFrom = onOrAfter(addDays(today, -21), 'WE');
   const homeworkFrom = onOrAfter(addDays(today, -21), 'MO');
+  const noWorkshop = onOrAfter(in_(14), 'WE');
+  const noHomework = onOrAfter(in_(7), 'MO');
   return [
     {
       key: 'evt:children-workshop',
@@ -53,7 +72,9 @@ export function seedEvents(today: LocalDate): SeedEvent[] {
       rrule: 'FREQ=WEEKLY;BYDAY=WE',
       status: 'scheduled',
       accessibility: STEPLESS,
-      registration: 'Εγγραφή από τον γονέα στο Κέντρο· έως 10 παιδιά ανά ομάδα.',
+      registration: { kind: 'open', capacity: 10, placesLeft: 3, note: 'Εγγραφή από τον γονέα στο Κέντρο· έως 10 παιδιά ανά ομάδα.' },
+      // The activity room hosts the municipal blood drive that afternoon.
+      exdates: [at(noWorkshop, '17:00')],
     },
     {
       key: 'evt:homework-club',
@@ -69,7 +90,13 @@ export function seedEvents(today: LocalDate): SeedEvent[] {
       rrule: 'FREQ=WEEKLY;BYDAY=MO,TH',
       status: 'scheduled',
       accessibility: 'Ισόγειο με ράμπα.',
-      registration: 'Εγγραφή από τον γονέα στο Παράρτημα.',
+      registration: { kind: 'open', note: 'Εγγραφή από τον γονέα στο Παράρτημα.' },
+      languages: ['el', 'rom'],
+      overrides: [{
+        occurrence: at(noHomework, '16:00'),
+        status: 'cancelled',
+        statusNote: 'Δεν γίνεται μελέτη αυτή τη Δευτέρα: το Παράρτημα είναι κλειστό λόγω εργασιών στο δίκτυο ύδρευσης.',
+      }],
     },
     {
       key: 'evt:volunteer-info',
@@ -99,7 +126,8 @@ export function seedEvents(today: LocalDate): SeedEvent[] {
       end: at(in_(6), '20:00'),
       status: 'scheduled',
       accessibility: STEPLESS,
-      registration: BY_PHONE,
+      registration: { kind: 'open', capacity: 30, placesLeft: 12, note: BY_PHONE_NOTE },
+      languages: ['el', 'en', 'ar'],
     },
     {
       key: 'evt:careers-workshop',
@@ -113,8 +141,13 @@ export function seedEvents(today: LocalDate): SeedEvent[] {
       start: at(in_(8), '12:00'),
       end: at(in_(8), '14:00'),
       status: 'scheduled',
+      statusNote: 'Μεταφέρθηκε δύο ημέρες αργότερα, για να μη συμπέσει με τις προαγωγικές εξετάσεις.',
+      movedByDays: 2,
       accessibility: STEPLESS,
-      registration: 'Δήλωση συμμετοχής μέσω του σχολείου ή στο 24310 55100. Χρειάζεται συναίνεση κηδεμόνα.',
+      registration: {
+        kind: 'full', capacity: 25, placesLeft: 0,
+        note: 'Δήλωση συμμετοχής μέσω του σχολείου ή στο 24310 55100. Χρειάζεται συναίνεση κηδεμόνα.',
+      },
     },
     {
       key: 'evt:kea-info-day',
@@ -122,7 +155,7 @@ export function seedEvents(today: LocalDate): SeedEvent[] {
       description:
         'Ποιος δικαιούται, πώς γίνεται η αίτηση και η ανανέωση, τι αλλάζει φέτος. Κοινωνικοί λειτουργοί θα ' +
         'απαντούν σε ερωτήσεις και θα κλείνουν ραντεβού για αιτήσεις. Με διερμηνεία στα αραβικά και στα ρομανί.',
-      category: 'information',
+      category: 'information-day',
       location: 'loc:centre',
       programme: 'svc:kea',
       start: at(in_(9), '10:00'),
@@ -130,6 +163,7 @@ export function seedEvents(today: LocalDate): SeedEvent[] {
       status: 'scheduled',
       accessibility: STEPLESS,
       registration: NO_REGISTRATION,
+      languages: ['el', 'ar', 'rom'],
     },
     {
       key: 'evt:housing-info-day',
@@ -137,7 +171,7 @@ export function seedEvents(today: LocalDate): SeedEvent[] {
       description:
         'Ενημέρωση στο Παράρτημα Ρομά για το επίδομα στέγασης, το επίδομα θέρμανσης και τα προγράμματα ' +
         'ενεργειακής αναβάθμισης κατοικιών, με βοήθεια στη συμπλήρωση των αιτήσεων.',
-      category: 'information',
+      category: 'information-day',
       location: 'loc:roma-branch',
       programme: 'svc:kea',
       start: at(in_(11), '10:00'),
@@ -160,7 +194,7 @@ export function seedEvents(today: LocalDate): SeedEvent[] {
       status: 'cancelled',
       statusNote: 'Ακυρώνεται λόγω κωλύματος του εισηγητή. Όσοι είχαν δηλώσει συμμετοχή θα ενημερωθούν τηλεφωνικά.',
       accessibility: STEPLESS,
-      registration: BY_PHONE,
+      registration: { kind: 'open', capacity: 20, placesLeft: 6, note: BY_PHONE_NOTE },
     },
     {
       key: 'evt:dropout-network-meeting',
@@ -168,14 +202,14 @@ export function seedEvents(today: LocalDate): SeedEvent[] {
       description:
         'Διευθυντές σχολείων, σχολικοί σύμβουλοι, διαμεσολαβητές Ρομά και το Κέντρο Κοινότητας συζητούν τις ' +
         'παραπομπές του τριμήνου και τις δράσεις στήριξης για την επόμενη σχολική περίοδο.',
-      category: 'network',
+      category: 'other',
       location: 'loc:centre',
       programme: 'svc:school-dropout',
       start: at(in_(15), '13:00'),
       end: at(in_(15), '15:00'),
       status: 'scheduled',
       accessibility: STEPLESS,
-      registration: 'Για εκπαιδευτικούς: δήλωση στο kentrokoinotitas@aigeiros.gov.gr.',
+      registration: { kind: 'open', note: 'Για εκπαιδευτικούς: δήλωση στο kentrokoinotitas@aigeiros.gov.gr.' },
     },
     {
       key: 'evt:rights-seminar',
@@ -189,8 +223,12 @@ export function seedEvents(today: LocalDate): SeedEvent[] {
       start: at(in_(20), '18:00'),
       end: at(in_(20), '19:30'),
       status: 'moved-online',
-      statusNote: 'Γίνεται διαδικτυακά. Ο σύνδεσμος θα σταλεί σε όσους δηλώσουν συμμετοχή στο 24310 55100.',
-      registration: BY_PHONE,
+      statusNote: 'Γίνεται διαδικτυακά. Ο σύνδεσμος θα σταλεί σε όσους δηλώσουν συμμετοχή.',
+      registration: {
+        kind: 'link',
+        url: 'https://www.aigeiros.gov.gr/kentro-koinotitas/dilosi-symmetochis/dikaiomata-stin-ergasia',
+        note: 'Δήλωση συμμετοχής στη φόρμα του Δήμου ή στο 24310 55100.',
+      },
     },
     {
       key: 'evt:neighbourhood-festival',

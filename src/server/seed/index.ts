@@ -6,7 +6,7 @@
 import type { Database, Queryable } from '../db/types.ts';
 import { localToday } from './dates.ts';
 import { seedDirectoryDetails } from './directory.ts';
-import { seedEvents } from './events.ts';
+import { insertEvents, seedEventDetails } from './calendar.ts';
 import { seedId } from './ids.ts';
 import { LOCATIONS, ORGANIZATION } from './organization.ts';
 import { PROGRAMMES } from './programmes.ts';
@@ -66,15 +66,7 @@ async function insertDirectory(tx: Queryable) {
 }
 
 async function insertCalendar(tx: Queryable, timeZone: string, today: string) {
-  for (const e of seedEvents(today)) {
-    await tx.query(
-      `INSERT INTO events (id, title, description, category, location_id, service_id, starts_at, ends_at, rrule, status,
-         status_note, accessibility, registration)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::timestamp AT TIME ZONE $14, $8::timestamp AT TIME ZONE $14, $9, $10, $11, $12, $13)`,
-      [seedId(e.key), e.title, e.description, e.category, seedId(e.location), e.programme ? seedId(e.programme) : null,
-        e.start, e.end, e.rrule ?? null, e.status, e.statusNote ?? null, e.accessibility ?? null, e.registration ?? null, timeZone],
-    );
-  }
+  await insertEvents(tx, timeZone, today);
   const orgId = seedId(ORGANIZATION.key);
   for (const v of seedOpportunities(today)) {
     const id = seedId(v.key);
@@ -107,6 +99,7 @@ export async function seedDatabase(db: Database, options: { timeZone: string; no
       await insertCalendar(tx, options.timeZone, today);
     }
     const details = await seedDirectoryDetails(tx);
-    return fresh || details;
+    const eventDetails = await seedEventDetails(tx, options.timeZone, today);
+    return fresh || details || eventDetails;
   });
 }

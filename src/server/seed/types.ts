@@ -1,4 +1,5 @@
 /** Shapes of the seed data. Records are linked by readable keys; `seedId(key)` gives their UUIDs. */
+import type { EventCategory } from '../../contract/events.ts';
 import type { LocalDateTime, Weekday } from './dates.ts';
 
 export interface SeedOrganization {
@@ -104,11 +105,31 @@ export interface SeedTaxonomy {
 
 export type EventStatus = 'scheduled' | 'cancelled' | 'postponed' | 'moved-online';
 
+/** How to take part (migration 003): none, open (places left if counted), full, or a link. */
+export interface SeedRegistration {
+  kind: 'none' | 'open' | 'full' | 'link';
+  note?: string;
+  capacity?: number;
+  placesLeft?: number;
+  url?: string;
+}
+
+/** One occurrence of a series changed: `occurrence` is its original local start. */
+export interface SeedOverride {
+  occurrence: LocalDateTime;
+  /** Moved: the new local start and end. */
+  start?: LocalDateTime;
+  end?: LocalDateTime;
+  status?: EventStatus;
+  statusNote?: string;
+}
+
 export interface SeedEvent {
   key: string;
   title: string;
   description: string;
-  category: string;
+  /** One of EVENT_CATEGORIES (src/contract/events.ts). */
+  category: EventCategory;
   location: string;
   programme?: string;
   start: LocalDateTime;
@@ -118,7 +139,14 @@ export interface SeedEvent {
   status: EventStatus;
   statusNote?: string;
   accessibility?: string;
-  registration?: string;
+  registration: SeedRegistration;
+  /** ISO 639 codes of the languages used (default Greek only). */
+  languages?: readonly string[];
+  /** A one-off event moved this many days later after it was announced (its original start is kept). */
+  movedByDays?: number;
+  /** Occurrences of a series that do not take place at all (local starts). */
+  exdates?: readonly LocalDateTime[];
+  overrides?: readonly SeedOverride[];
 }
 
 export interface SeedShift {
