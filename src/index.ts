@@ -17,3 +17,4 @@ export { sharedStyles } from './styles/shared.ts';
 export { KentroProgrammeDirectory } from './components/programme-directory/programme-directory.ts';
 export { KentroIntakeRequestEvent, KentroProgrammeSelectEvent, KentroReferralRequestEvent } from './components/programme-directory/events.ts';
 export { fold } from './core/fold.ts';
+export { KentroEventsCalendar } from './components/events-calendar/events-calendar.ts';

@@ -124,6 +124,27 @@ describe('programme directory on the demo page', () => {
   }
 });
 
+describe('events calendar on the demo page', () => {
+  for (const lang of ['el', 'ar'] as const) {
+    it(`shows the centre's events and opens one with the keyboard under the CSP (${lang})`, async () => {
+      const { page, trouble } = await openPage(lang === 'el' ? '/' : `/?lang=${lang}`);
+      const calendar = page.locator('kentro-events-calendar');
+      await calendar.locator('.ev').first().waitFor({ timeout: 15000 });
+      assert.ok(await calendar.locator('.ev').count() >= 3);
+      await calendar.locator('.ev').first().focus();
+      await calendar.locator('[tabindex="0"]:has(.ev)').first().press('Enter');
+      const dialog = calendar.locator('dialog[open]');
+      await dialog.waitFor();
+      assert.ok((await dialog.innerText()).length > 20);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' }).catch(() => undefined);
+      assert.deepEqual(await violations(page), []);
+      assert.deepEqual(trouble.errors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('API', () => {
   it('publishes a valid OpenAPI 3.1 document', async () => {
     const res = await fetch(`${server.url}/api/openapi.json`);
