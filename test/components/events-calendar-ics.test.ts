@@ -31,3 +31,22 @@ describe('iCalendar feeds (ical.js)', () => {
     expect(utc(items)).to.deep.equal(['2026-10-16T07:00:00.000Z', '2026-10-23T07:00:00.000Z', '2026-10-30T08:00:00.000Z']);
   });
 });
+
+describe('schema.org JSON-LD', () => {
+  it('describes each event with its status, and escapes markup', async () => {
+    const { toJsonLd, writeJsonLd } = await import('../../src/components/events-calendar/json-ld.ts');
+    const event = {
+      id: 'a', seriesId: 'a', title: 'Σεμινάριο </script><b>', description: 'd', category: 'seminar', status: 'cancelled',
+      start: '2026-04-03T10:00:00+03:00', end: '2026-04-03T12:00:00+03:00', registration: { kind: 'none' },
+      place: { id: 'p', name: 'Κέντρο', kind: 'centre', city: 'Αίγειρος' },
+    } as const;
+    const [ld] = toJsonLd([event]) as Record<string, unknown>[];
+    expect(ld!.eventStatus).to.equal('https://schema.org/EventCancelled');
+    expect(ld!.location).to.deep.equal({ '@type': 'Place', name: 'Κέντρο', address: 'Αίγειρος' });
+    const host = document.createElement('div');
+    writeJsonLd(host, [event]);
+    const script = host.querySelector('script[type="application/ld+json"]')!;
+    expect(script.textContent).not.to.contain('</script>');
+    expect(JSON.parse(script.textContent!)[0].name).to.equal('Σεμινάριο </script><b>');
+  });
+});

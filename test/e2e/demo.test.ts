@@ -54,7 +54,7 @@ describe('demo page', () => {
       const { page, trouble } = await openPage(lang === 'el' ? '/' : `/?lang=${lang}`);
       const res = await fetch(`${server.url}/?lang=${lang}`);
       assert.equal(res.headers.get('content-security-policy'),
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify 'allow-duplicates'");
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify kentro-jsonld 'allow-duplicates'");
       assert.equal(await page.getAttribute('html', 'lang'), lang);
       assert.equal(await page.getAttribute('html', 'dir'), dir);
       assert.match(await page.locator('h1').first().innerText(), heading);
@@ -131,6 +131,9 @@ describe('events calendar on the demo page', () => {
       const calendar = page.locator('kentro-events-calendar');
       await calendar.locator('.ev').first().waitFor({ timeout: 15000 });
       assert.ok(await calendar.locator('.ev').count() >= 3);
+      const jsonLd = JSON.parse(await page.locator('kentro-events-calendar > script[type="application/ld+json"]').textContent() ?? '[]') as { '@type': string; startDate: string; eventStatus: string }[];
+      assert.ok(jsonLd.length >= 3, 'JSON-LD for the visible events is in the light DOM');
+      assert.ok(jsonLd.every((e) => e['@type'] === 'Event' && /[+-]\d\d:\d\d$/.test(e.startDate) && e.eventStatus.startsWith('https://schema.org/Event')));
       await calendar.locator('.ev').first().focus();
       await calendar.locator('[tabindex="0"]:has(.ev)').first().press('Enter');
       const dialog = calendar.locator('dialog[open]');

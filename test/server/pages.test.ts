@@ -9,7 +9,7 @@ import { CENTRE_CONTACT } from '../../src/server/seed/organization.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify 'allow-duplicates'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify kentro-jsonld 'allow-duplicates'";
 
 const WIDGET_TAGS = ['kentro-intake-form', 'kentro-programme-directory', 'kentro-events-calendar', 'kentro-volunteer-signup', 'kentro-dropout-referral'];
 

@@ -16,6 +16,7 @@ import { calendarTexts, FC_VIEW, type CalendarView } from './calendar-options.ts
 import { renderEventDetail } from './event-dialog.ts';
 import { categoryName, statusName, whenText } from './event-words.ts';
 import styles from './events-calendar.styles.ts';
+import { writeJsonLd } from './json-ld.ts';
 
 /** Below this width (px) of its own column the calendar always shows the list. */
 const NARROW = 600;
@@ -41,6 +42,7 @@ function nameFromContent(el: HTMLElement) {
  * @status experimental
  * @csspart calendar - The calendar grid or list.
  * @cssproperty [--kentro-events-calendar-min-height=32rem] - Space reserved before the calendar loads.
+ * Writes schema.org `Event` JSON-LD for the events on screen into its light DOM (CSP: `trusted-types kentro-jsonld`).
  */
 export class KentroEventsCalendar extends KentroElement {
   static override styles = [sharedStyles, styles];
@@ -166,6 +168,7 @@ export class KentroEventsCalendar extends KentroElement {
       ]);
       const items = [...own, ...external];
       this.failed = false;
+      writeJsonLd(this, items);
       if (items.length === 0) this.announcer.announce(this.localize.term('events.noEvents'));
       return items.map((e) => ({ id: e.id, title: e.title, start: e.start, end: e.end, allDay: e.allDay ?? false, extendedProps: { occurrence: e } }));
     } catch {

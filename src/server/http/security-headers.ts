@@ -11,10 +11,14 @@ import type { MiddlewareHandler } from 'hono';
  * And one policy name: `dompurify`. The directory sanitises HTML found in a council's HSDS feed with DOMPurify,
  * which parses it with `DOMParser.parseFromString`, a Trusted Types sink; DOMPurify's own policy only carries
  * that untrusted text into an inert document, sanitises it and hands back a DOM fragment (never a string sink).
+ *
+ * And `kentro-jsonld`: the calendar writes schema.org Event JSON-LD into its light DOM for search engines; a
+ * script element's text is a Trusted Types sink even for `application/ld+json`. The policy only ever receives
+ * `JSON.stringify` output with `<` escaped.
  */
 export const DEMO_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; " +
-  "base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify 'allow-duplicates'";
+  "base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify kentro-jsonld 'allow-duplicates'";
 
 /** JSON is never a document: nothing may load, frame or run in it. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
