@@ -264,6 +264,7 @@ export class KentroEventsCalendar extends KentroElement {
       ${this.failed ? html`<div class="notice notice--error" role="alert"><p>${l.term('events.loadError')}</p>
         <button type="button" class="button button--secondary" @click=${() => this.calendar?.refetchEvents()}>${l.term('common.retry')}</button></div>` : nothing}
       <div class="cal" part="calendar"></div>
+      ${this.events ? html`<p class="subscribe"><a href=${this.events.feedUrl({ categories: this.category ? [this.category] : undefined, locations: this.place ? [this.place] : undefined })}>${l.term('events.subscribe')}</a> <span class="muted">(iCalendar)</span></p>` : nothing}
       <dialog class="event-dialog" aria-labelledby="event-title" @close=${() => { this.selected = undefined; }}>
         ${this.selected ? renderEventDetail(this.selected, l, this.events?.icsUrl(this.selected.id), () => this.close()) : nothing}
       </dialog>
