@@ -41,3 +41,16 @@ describe('<kentro-events-calendar> with the reference backend', () => {
     await waitUntil(() => [...root(el).querySelectorAll('.ev__title')].every((t) => /Κινητή μονάδα/.test(t.textContent!)), 'not filtered', { timeout: 10000 });
   });
 });
+
+describe('<kentro-events-calendar> with a broken iCalendar feed', () => {
+  it('says so plainly and still shows the centre\'s events', async () => {
+    const { url } = await backend();
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1000px"><kentro-events-calendar lang="en" api-base="${url}/api"
+      ics-src=${new URL('../fixtures/ics/does-not-exist.ics', import.meta.url).href}></kentro-events-calendar></div>`);
+    const el = wrapper.querySelector('kentro-events-calendar')!;
+    await waitUntil(() => root(el).querySelector('.ev'), 'the centre\'s events are missing', { timeout: 15000 });
+    await waitUntil(() => root(el).textContent!.includes('could not be read'), 'no message about the feed', { timeout: 15000 });
+    expect(root(el).querySelector('[role=alert]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -24,7 +24,7 @@ export default [forShadow(skeletonCss), forShadow(themeCss), forShadow(paletteCs
   .ev__status { font-weight: 700; text-transform: uppercase; font-size: 0.8125rem; margin-inline-end: 0.25em; }
   .is-cancelled .ev__title { text-decoration: line-through; }
   .is-cancelled, .is-postponed { opacity: 0.85; }
-  .fc [role='button']:focus-visible, .fc a:focus-visible, .fc button:focus-visible { outline: 3px solid var(--_focus); outline-offset: 1px; }
+  .cal [role='button']:focus-visible, .cal [tabindex='0']:focus-visible, .cal a:focus-visible, .cal button:focus-visible { outline: 3px solid var(--_focus); outline-offset: 1px; box-shadow: 0 0 0 5px var(--_focus-text); }
   dialog.event-dialog { max-inline-size: min(38rem, 94vw); padding: var(--_space-4); border: 2px solid var(--_text); border-radius: var(--_radius); color: var(--_text); background: var(--_bg); }
   dialog.event-dialog::backdrop { background: rgb(0 0 0 / 0.55); }
   .dialog__category { color: var(--_muted); margin-block-end: var(--_space-1); }

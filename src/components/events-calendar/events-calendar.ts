@@ -61,6 +61,8 @@ export class KentroEventsCalendar extends KentroElement {
   @state() private myVillage?: string;
   @state() private selected?: EventOccurrence;
   @state() private failed = false;
+  /** The external iCalendar feed could not be read; the backend's events still show. */
+  @state() private feedFailed = false;
   private calendar?: Calendar;
   private resize?: ResizeObserver;
   private narrow = false;
@@ -164,6 +166,7 @@ export class KentroEventsCalendar extends KentroElement {
         events ? events.list(info.startStr, info.endStr, filters).then((l) => l.items) : [],
         this.icsSrc && !this.category && !this.place
           ? loadIcsText(this.icsSrc).then((text) => parseIcsFeed(text, info.start, info.end, this.localize.timeZone, 'ics'))
+            .then((items) => { this.feedFailed = false; return items; }, () => { this.feedFailed = true; return []; })
           : [],
       ]);
       const items = [...own, ...external];
@@ -263,6 +266,7 @@ export class KentroEventsCalendar extends KentroElement {
       ${this.renderFilters(items)}
       ${this.failed ? html`<div class="notice notice--error" role="alert"><p>${l.term('events.loadError')}</p>
         <button type="button" class="button button--secondary" @click=${() => this.calendar?.refetchEvents()}>${l.term('common.retry')}</button></div>` : nothing}
+      ${this.feedFailed ? html`<p class="notice notice--warning" role="status">${l.term('events.feedError')}</p>` : nothing}
       <div class="cal" part="calendar"></div>
       ${this.events ? html`<p class="subscribe"><a href=${this.events.feedUrl({ categories: this.category ? [this.category] : undefined, locations: this.place ? [this.place] : undefined })}>${l.term('events.subscribe')}</a> <span class="muted">(iCalendar)</span></p>` : nothing}
       <dialog class="event-dialog" aria-labelledby="event-title" @close=${() => { this.selected = undefined; }}>

@@ -86,6 +86,7 @@ export const ar = {
     nextVisitTitle: 'متى تأتي الوحدة المتنقلة إلى قريتي؟', nextVisitLabel: 'قريتي',
     nextVisit: 'تأتي الوحدة المتنقلة إلى {village} يوم {date}، {time} ({relative}).', noNextVisit: 'لا توجد زيارة مخططة إلى {village} في الأشهر الثلاثة القادمة.',
     timed: 'الأوقات',
+    feedError: 'تعذّرت قراءة التقويم الآخر للبلدية الآن، لذا فعالياته غير معروضة هنا. تُعرض فعاليات المركز.',
     inDays: '{relative}', repeats: 'تتكرر', moreAbout: 'المزيد عن {title}',
   },
 } satisfies Translation;

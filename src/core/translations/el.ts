@@ -89,6 +89,7 @@ export const el = {
     nextVisitTitle: 'Πότε έρχεται η κινητή μονάδα στο χωριό μου;', nextVisitLabel: 'Το χωριό μου',
     nextVisit: 'Η κινητή μονάδα έρχεται: {village}, {date}, {time} ({relative}).', noNextVisit: 'Δεν έχει προγραμματιστεί επίσκεψη ({village}) τους επόμενους τρεις μήνες.',
     timed: 'Ώρες',
+    feedError: 'Το άλλο ημερολόγιο του Δήμου δεν μπόρεσε να διαβαστεί αυτή τη στιγμή, οπότε οι εκδηλώσεις του λείπουν. Εμφανίζονται οι εκδηλώσεις του Κέντρου.',
     inDays: '{relative}', repeats: 'Επαναλαμβάνεται', moreAbout: 'Περισσότερα για: {title}',
   },
 } satisfies Translation;

@@ -87,6 +87,7 @@ export const en = {
     nextVisitTitle: 'When does the mobile unit come to my village?', nextVisitLabel: 'My village',
     nextVisit: 'The mobile unit comes to {village} on {date}, {time} ({relative}).', noNextVisit: 'No visit to {village} is planned in the next three months.',
     timed: 'Times',
+    feedError: "The council's other calendar could not be read just now, so its events are missing here. The centre's own events are shown.",
     inDays: '{relative}', repeats: 'Repeats', moreAbout: 'More about {title}',
   },
 } satisfies Translation;

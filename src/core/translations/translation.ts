@@ -58,7 +58,7 @@ export interface Translation {
     regNone: Message; regOpen: Message; regFull: Message; regLink: Message; placesLeft: Message;
     addToCalendar: Message; downloadIcs: Message; google: Message; outlook: Message; subscribe: Message;
     nextVisitTitle: Message; nextVisitLabel: Message; nextVisit: Message; noNextVisit: Message; inDays: Message;
-    repeats: Message; moreAbout: Message; timed: Message;
+    repeats: Message; moreAbout: Message; timed: Message; feedError: Message;
   };
 }
 
