@@ -4,6 +4,14 @@ import type { EventOccurrence } from '../../contract/events.ts';
 import type { LocalizeController } from '../../core/localize.ts';
 import { calendarLinks, categoryName, registrationText, statusName, whenText } from './event-words.ts';
 
+function languageName(l: LocalizeController, code: string) {
+  try {
+    return new Intl.DisplayNames([l.locale], { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export function renderEventDetail(e: EventOccurrence, l: LocalizeController, icsUrl: string | undefined, onClose: () => void) {
   const links = calendarLinks(e);
   const flagged = e.status !== 'scheduled';
@@ -16,6 +24,7 @@ export function renderEventDetail(e: EventOccurrence, l: LocalizeController, ics
         ${e.originalStart ? html`<br /><span class="muted">${l.term('events.originally', { date: l.date(e.originalStart, { dateStyle: 'full', timeStyle: 'short' }) })}</span>` : nothing}</dd>
       ${e.place ? html`<dt>${l.term('events.where')}</dt><dd>${[e.place.name, e.place.address, e.place.city].filter(Boolean).join(', ')}</dd>` : nothing}
       ${e.accessibility ? html`<dt>${l.term('events.accessibility')}</dt><dd>${e.accessibility}</dd>` : nothing}
+      ${e.languages?.length ? html`<dt>${l.term('events.languages')}</dt><dd>${l.list(e.languages.map((code) => languageName(l, code)))}</dd>` : nothing}
       <dt>${l.term('events.registration')}</dt><dd>${registrationText(l, e)}${e.registration.kind === 'link' && e.registration.url && /^https?:/i.test(e.registration.url)
         ? html` <a href=${e.registration.url} rel="noopener noreferrer">${l.term('events.regLink')}</a>` : nothing}</dd>
     </dl>

@@ -36,19 +36,19 @@ export interface Translation {
     openNow: Message; closedNext: Message; closedToday: Message; closed: Message;
   };
   directory: {
-    title: Message; searchLabel: Message; searchHint: Message; searchButton: Message; filters: Message; any: Message;
+    searchLabel: Message; searchHint: Message; filters: Message; any: Message;
     location: Message; language: Message; age: Message; ageHint: Message; category: Message; clearFilters: Message;
     results: Message; resultsFor: Message; noResults: Message; noResultsHint: Message; loadError: Message;
     backToResults: Message; about: Message; eligibility: Message; howToApply: Message; documents: Message; fees: Message;
-    free: Message; languages: Message; interpretation: Message; contact: Message; phone: Message; email: Message;
+    free: Message; languages: Message; interpretation: Message; contact: Message; email: Message;
     website: Message; locations: Message; address: Message; accessibility: Message; transport: Message; hours: Message;
     askForHelp: Message; referPupil: Message; print: Message; addToList: Message; removeFromList: Message;
     myList: Message; printList: Message; clearList: Message; ages: Message; agesFrom: Message; agesTo: Message;
-    mobileUnit: Message; organisation: Message; alert: Message; showMore: Message; openService: Message; notFound: Message;
+    organisation: Message; alert: Message; showMore: Message; notFound: Message;
   };
   events: {
     viewList: Message; viewMonth: Message; viewWeek: Message; views: Message; today: Message; prev: Message; next: Message;
-    previousPeriod: Message; nextPeriod: Message; currentPeriod: Message; viewHint: Message; navLinkHint: Message;
+    previousPeriod: Message; nextPeriod: Message; viewHint: Message; navLinkHint: Message;
     moreLinkHint: Message; noEvents: Message; allDay: Message; close: Message; eventsHint: Message;
     category: Message; village: Message; any: Message; loadError: Message; filters: Message;
     catSeminar: Message; catChildren: Message; catInformationDay: Message; catMobileUnit: Message; catVolunteering: Message;
@@ -57,8 +57,8 @@ export interface Translation {
     when: Message; where: Message; accessibility: Message; registration: Message; languages: Message; originally: Message;
     regNone: Message; regOpen: Message; regFull: Message; regLink: Message; placesLeft: Message;
     addToCalendar: Message; downloadIcs: Message; google: Message; outlook: Message; subscribe: Message;
-    nextVisitTitle: Message; nextVisitLabel: Message; nextVisit: Message; noNextVisit: Message; inDays: Message;
-    repeats: Message; moreAbout: Message; timed: Message; feedError: Message;
+    nextVisitTitle: Message; nextVisitLabel: Message; nextVisit: Message; noNextVisit: Message; 
+    repeats: Message; timed: Message; feedError: Message;
   };
 }
 
