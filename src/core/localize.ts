@@ -17,6 +17,15 @@ export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
 }
 
 const connected = new Set<LocalizeController>();
+
+/** Intl formatters are costly to build (a calendar month may format thousands of dates): keep them. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
 let observer: MutationObserver | undefined;
 
 function watchLang() {
@@ -109,13 +118,12 @@ export class LocalizeController implements ReactiveController {
   /** A date or time in the centre's time zone, 24-hour clock. */
   date(value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }) {
     const date = value instanceof Date ? value : new Date(value);
-    return new Intl.DateTimeFormat(this.locale, { timeZone: this.timeZone, hourCycle: 'h23', ...options }).format(date);
+    return dateFormat(this.locale, { timeZone: this.timeZone, hourCycle: 'h23', ...options }).format(date);
   }
 
   /** A range such as "Tuesday 3 March, 09:00–13:00". */
   dateRange(start: Date | string, end: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' }) {
-    const f = new Intl.DateTimeFormat(this.locale, { timeZone: this.timeZone, hourCycle: 'h23', ...options });
-    return f.formatRange(new Date(start), new Date(end));
+    return dateFormat(this.locale, { timeZone: this.timeZone, hourCycle: 'h23', ...options }).formatRange(new Date(start), new Date(end));
   }
 
   /** "Tuesday and Thursday" (conjunction) or "Greek or English" (disjunction). */
