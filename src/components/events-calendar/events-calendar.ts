@@ -184,14 +184,22 @@ export class KentroEventsCalendar extends KentroElement {
   private eventNode(e: EventOccurrence, time: string) {
     const span = document.createElement('span');
     span.className = 'ev';
-    if (time) span.append(`${time} `);
+    if (time) {
+      // Times read left to right even in Arabic ("16:00–18:00", not "18:00–16:00").
+      const t = document.createElement('bdi');
+      t.className = 'ev__time';
+      t.dir = 'ltr';
+      t.textContent = time;
+      span.append(t, ' ');
+    }
     if (e.status !== 'scheduled') {
       const status = document.createElement('span');
       status.className = 'ev__status';
       status.textContent = `${statusName(this.localize, e.status)}:`;
       span.append(status);
     }
-    const title = document.createElement('span');
+    // A Greek title inside an Arabic page keeps its own direction.
+    const title = document.createElement('bdi');
     title.className = 'ev__title';
     title.textContent = e.title;
     span.append(title);
