@@ -3,17 +3,10 @@
  * (`EventList` of `src/contract/events.ts`) with the generated occurrences that overlap the window, and every
  * other path is a file of the built bench page. Answers are serialised once per window and then served from memory.
  */
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { listen, serveStatic } from '../support/static-server.ts';
 import type { EventOccurrence } from '../../src/contract/events.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json', '.json': 'application/json',
-};
 export const TIME_ZONE = 'Europe/Athens';
 
 /** A `YYYY-MM-DD` bound is local midnight in Athens: compare by local date; a date-time bound by instant. */
@@ -45,24 +38,7 @@ export async function startBenchServer(events: readonly EventOccurrence[], stati
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(body);
       return;
     }
-    const file = normalize(join(staticDir, path === '/' ? 'bench/calendar/index.html' : path));
-    if (!file.startsWith(staticDir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
+    await serveStatic(res, staticDir, path, 'bench/calendar/index.html');
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return { ...(await listen(server)), requests };
 }

@@ -3,17 +3,10 @@
  * asks for `full=true&per_page=500`), `/hsds/taxonomies` and `/hsds/taxonomy_terms` list the terms, and every
  * other path is a file of the built bench page. Pages are serialised once and then served from memory.
  */
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { listen, serveStatic } from '../support/static-server.ts';
 import type { Directory } from './generate.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json', '.json': 'application/json',
-};
 
 function hsdsPage(list: readonly unknown[], pageNumber: number, perPage: number) {
   const totalPages = Math.max(1, Math.ceil(list.length / perPage));
@@ -50,23 +43,7 @@ export async function startBenchServer(directory: Directory, staticDir: string):
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(body);
       return;
     }
-    const file = normalize(join(staticDir, path === '/' ? 'bench/directory/index.html' : path));
-    if (!file.startsWith(staticDir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
+    await serveStatic(res, staticDir, path, 'bench/directory/index.html');
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return listen(server);
 }
