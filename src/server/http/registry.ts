@@ -1,6 +1,6 @@
 /** Which routes exist, for 405 answers and their `Allow` header: the contract's routes plus any mounted ones. */
 import { routes } from '../../contract/routes.ts';
-import type { HttpMethod, RouteDef } from '../../contract/route.ts';
+import { pathPattern, type HttpMethod, type RouteDef } from '../../contract/route.ts';
 import type { App } from './env.ts';
 
 export const API_BASE = '/api';
@@ -13,14 +13,12 @@ export function recordMounted(app: App, def: RouteDef) {
   mounted.set(app, list);
 }
 
-const patternOf = (path: string) => new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}$`);
-
 const ORDER: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
 /** Methods (upper case, HEAD with GET) some route accepts at `apiPath` (the path below `/api`). */
 export function allowedMethods(app: App, apiPath: string): string[] {
   const methods = new Set<HttpMethod>();
-  for (const def of [...routes, ...(mounted.get(app) ?? [])]) if (patternOf(def.path).test(apiPath)) methods.add(def.method);
+  for (const def of [...routes, ...(mounted.get(app) ?? [])]) if (pathPattern(def.path).test(apiPath)) methods.add(def.method);
   const list = ORDER.filter((m) => methods.has(m)).map((m) => m.toUpperCase());
   if (methods.has('get')) list.splice(1, 0, 'HEAD');
   return list;
