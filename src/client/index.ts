@@ -6,3 +6,4 @@ export * from './hsds.ts';
 export * from './submission.ts';
 export * from './system.ts';
 export { uuid } from './uuid.ts';
+export * from './volunteering.ts';

@@ -25,7 +25,8 @@ export type FieldPath = z.infer<typeof FieldPath>;
  */
 export const FIELD_ERROR_CODES = [
   'required', 'tooShort', 'tooLong', 'format', 'email', 'phone', 'choice', 'number', 'tooSmall', 'tooBig',
-  'date', 'consent', 'invalid',
+  'date', 'consent', 'invalid', 'underConsentAge', 'tooYoung', 'shiftFull', 'overlap', 'alreadySignedUp',
+  'shiftUnavailable',
 ] as const;
 export const FieldErrorCode = z.enum(FIELD_ERROR_CODES);
 export type FieldErrorCode = z.infer<typeof FieldErrorCode>;

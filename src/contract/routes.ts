@@ -3,5 +3,6 @@ import { eventsRoutes } from './events-routes.ts';
 import { hsdsRoutes } from './hsds-routes.ts';
 import type { RouteDef } from './route.ts';
 import { systemRoutes } from './system.ts';
+import { volunteeringRoutes } from './volunteering-routes.ts';
 
-export const routes: readonly RouteDef[] = [...systemRoutes, ...hsdsRoutes, ...eventsRoutes];
+export const routes: readonly RouteDef[] = [...systemRoutes, ...hsdsRoutes, ...eventsRoutes, ...volunteeringRoutes];

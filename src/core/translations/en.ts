@@ -15,6 +15,9 @@ export const en = {
     phone: 'Enter a phone number like 2431 0 12345 or 69x xxx xxxx', choice: 'Select an option',
     number: 'Enter a number', tooSmall: 'Enter a number of {min} or more', tooBig: 'Enter a number of {max} or less',
     date: 'Enter a real date', consent: 'You need to agree before we can continue', invalid: 'Check this answer',
+    underConsentAge: 'People under 15 cannot sign up themselves', tooYoung: 'This role is for people aged {min} or over',
+    shiftFull: 'This shift has just filled up', overlap: 'You already have a shift at this time',
+    alreadySignedUp: 'You are already signed up for this shift', shiftUnavailable: 'This shift is no longer available',
   },
   client: {
     sending: 'Sending…',
