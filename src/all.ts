@@ -6,3 +6,4 @@
 import './core/kentro-provider.ts';
 import './components/programme-directory/kentro-programme-directory.ts';
 import './components/events-calendar/kentro-events-calendar.ts';
+import './components/volunteer-signup/kentro-volunteer-signup.ts';

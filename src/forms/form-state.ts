@@ -122,6 +122,17 @@ export class FormStateController<T extends Record<string, unknown>> implements R
     return ok;
   }
 
+  /**
+   * Shows errors found by rules across answers (after `validate` passed): the summary takes focus, and `recheck`
+   * re-runs on every later input so the errors clear as they are fixed.
+   */
+  fail(errors: FieldError[], recheck?: () => FieldError[]) {
+    this.errors = errors;
+    this.revalidate = recheck && (() => { this.errors = recheck(); });
+    this.host.requestUpdate();
+    this.focusSummary();
+  }
+
   clearErrors() {
     this.errors = [];
     this.revalidate = undefined;

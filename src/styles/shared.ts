@@ -64,6 +64,9 @@ const base = css`
   .notice { padding: var(--_space-3); border-inline-start: 5px solid var(--_accent); background: var(--_surface); margin-block-end: var(--_space-3); }
   .notice--error { border-color: var(--_error); }
   .notice--warning { border-color: #8a5a00; background: var(--_warning-bg); }
+  .notice--success { border-color: var(--_success); }
+  .button--warning { background: var(--_error); box-shadow: 0 2px 0 #7d1a15; }
+  .button--warning:hover { background: #8f1e18; }
   .muted { color: var(--_muted); }
 
   .spinner {

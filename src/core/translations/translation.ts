@@ -60,6 +60,28 @@ export interface Translation {
     nextVisitTitle: Message; nextVisitLabel: Message; nextVisit: Message; noNextVisit: Message; 
     repeats: Message; timed: Message; feedError: Message;
   };
+  volunteer: {
+    filters: Message; skill: Message; place: Message; fromDate: Message; any: Message; clearFilters: Message;
+    count: Message; none: Message; loadError: Message; minAge: Message; nextShift: Message; noShifts: Message;
+    choose: Message; requirements: Message; skills: Message; where: Message; backToList: Message;
+    shiftsLegend: Message; shiftsHint: Message; placesLeft: Message; full: Message; waiting: Message;
+    filledNow: Message; joinWaitlist: Message; chooseAnother: Message; waitlistChosen: Message; aboutTitle: Message;
+    name: Message; email: Message; emailHint: Message; phone: Message; phoneHint: Message; ageBand: Message;
+    ageHint: Message; ageUnder15: Message; age15to17: Message; age18to20: Message; age21to64: Message;
+    age65plus: Message; under15Title: Message; under15Body: Message; under15Back: Message; guardianTitle: Message;
+    guardianHint: Message; guardianName: Message; guardianEmail: Message; guardianPhone: Message;
+    guardianRelationship: Message; guardianRelationshipHint: Message; moreTitle: Message; skillsLegend: Message;
+    skillsHint: Message; availability: Message; availabilityHint: Message; accessibilityNeeds: Message;
+    accessibilityHint: Message; consent: Message; consentHint: Message; role: Message; shifts: Message;
+    ifFull: Message; ifFullWaitlist: Message; ifFullRefuse: Message; signUp: Message; doneConfirmed: Message;
+    doneWaitlisted: Message; doneGuardian: Message; statusConfirmed: Message; statusWaitlisted: Message;
+    statusCancelled: Message; statusHeld: Message; nextConfirmed: Message; nextWaitlisted: Message;
+    nextGuardian: Message; addToCalendar: Message; manage: Message; another: Message; manageTitle: Message;
+    manageIntro: Message; cancelShift: Message; cancelConfirm: Message; cancelYes: Message; cancelNo: Message;
+    cancelled: Message; guardianPending: Message; manageNotFound: Message; noActive: Message;
+    guardianViewTitle: Message; guardianViewIntro: Message; agree: Message; decline: Message; agreed: Message;
+    declined: Message; guardianNotFound: Message; decisionTitle: Message; minorShifts: Message;
+  };
 }
 
 export type Section = Exclude<keyof Translation, '$code' | '$name' | '$dir'>;
