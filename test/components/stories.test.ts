@@ -9,15 +9,17 @@ import * as embedding from '../../stories/embedding.stories.ts';
 import * as formKit from '../../stories/form-kit.stories.ts';
 import * as directory from '../../stories/programme-directory.stories.ts';
 import * as calendar from '../../stories/events-calendar.stories.ts';
+import * as volunteer from '../../stories/volunteer-signup.stories.ts';
 import { setStoryBackends } from '../../stories/support/backends.ts';
 
 type StoryModule = Record<string, unknown> & { default: { title?: string; render?: (args: unknown) => TemplateResult } };
 interface Story { name?: string; args?: Record<string, unknown>; render?: (args: unknown) => TemplateResult; play?: (ctx: { canvasElement: HTMLElement }) => Promise<void> }
 
-const modules: StoryModule[] = [formKit as StoryModule, embedding as StoryModule, directory as StoryModule, calendar as StoryModule];
+const modules: StoryModule[] = [formKit as StoryModule, embedding as StoryModule, directory as StoryModule, calendar as StoryModule, volunteer as StoryModule];
 
 before(async () => {
   const backend = await executeServerCommand<{ url: string; hsdsStubUrl: string }, unknown>('kentro-backend');
+  (globalThis as { KENTRO_STORY_MIN_FILL_MS?: number }).KENTRO_STORY_MIN_FILL_MS = 0;
   setStoryBackends(`${backend.url}/api`, backend.hsdsStubUrl, new URL('../fixtures/ics/council-feed.ics', import.meta.url).href);
 });
 

@@ -1,7 +1,7 @@
 /**
  * Starts a real Kentro backend for the browser tests (in a child process, so TypeScript runs through tsx) and
- * exposes it to tests (started on first use) through the `kentro-backend` server command: `{ url, proxyUrl }`, plus `kentro-fault` to
- * program the fault proxy and `kentro-count` to count stored test records.
+ * exposes it to tests (started on first use) through the `kentro-backend` server command: `{ url, proxyUrl }`; every
+ * other `kentro-*` command goes to the backend process (test/wtr/backend.ts lists them).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -57,8 +57,7 @@ export function backendPlugin() {
       starting ??= this.start();
       await starting;
       if (command === 'kentro-backend') return { url: info.url, proxyUrl: info.proxyUrl, hsdsStubUrl: info.hsdsStubUrl };
-      if (command === 'kentro-fault' || command === 'kentro-count' || command === 'kentro-reset') return ask({ command, payload });
-      return undefined;
+      return ask({ command, payload });
     },
   };
 }
