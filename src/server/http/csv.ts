@@ -1,0 +1,34 @@
+/**
+ * CSV exports for staff (RFC 4180, UTF-8 with a BOM so Excel reads Greek correctly, CRLF lines). A cell that a
+ * spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) is written with a
+ * leading `'`, so a value someone typed into a public form can never execute on a staff computer.
+ */
+import type { Context } from 'hono';
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One cell: neutralised against formulas, quoted when it holds a quote, comma, line break or edge spaces. */
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The whole file: a BOM, the header, then one line per row. */
+export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
+  const lines = [header.map(csvCell).join(',')];
+  for (const row of rows) lines.push(row.map(csvCell).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** A download: `text/csv`, as an attachment named `filename`, never cached. */
+export function csvResponse(c: Context, filename: string, csv: string): Response {
+  return c.body(csv, 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+    'Cache-Control': 'no-store',
+  });
+}
