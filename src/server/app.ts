@@ -20,6 +20,7 @@ import { mountDemo } from './demo/page.ts';
 import { mountEventsRoutes } from './events/routes.ts';
 import { mountHsdsRoutes } from './hsds/routes.ts';
 import { mountSystemRoutes } from './routes/system.ts';
+import { mountVolunteeringRoutes } from './volunteering/routes.ts';
 import { mountWidgets } from './static/widgets.ts';
 import { VERSION } from './version.ts';
 
@@ -52,6 +53,7 @@ export async function createApp({ db, config, log, extend }: CreateAppOptions): 
   mountSystemRoutes(app, deps, VERSION);
   mountHsdsRoutes(app, deps);
   mountEventsRoutes(app, deps);
+  mountVolunteeringRoutes(app, deps);
   extend?.(app, deps);
   mountWidgets(app, config.widgetsDir);
   mountDemo(app, config.demoDir);

@@ -7,7 +7,7 @@ const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'sile
 export interface Config {
   port: number;
   host: string;
-  /** PGlite lives in `${dataDir}/pg`; later issues keep `${dataDir}/outbox` there too. */
+  /** PGlite lives in `${dataDir}/pg`; without SMTP, email is written as `.eml` files to `${dataDir}/outbox`. */
   dataDir: string;
   /** PostgreSQL instead of PGlite when set. */
   databaseUrl: string | undefined;
@@ -36,6 +36,16 @@ export interface Config {
   widgetsDir: string;
   /** The demo page and its assets, served at `/` and `/demo/`. */
   demoDir: string;
+  /** `smtp://` or `smtps://` URL of the mail server; unset: messages are written as `.eml` files instead. */
+  smtpUrl: string | undefined;
+  /** The From of every message, e.g. `Κέντρο Κοινότητας <kentro@example.gov.gr>`. */
+  mailFrom: string;
+  /** Where people reach the server (no trailing slash); links in messages fall back to `${publicUrl}/`. */
+  publicUrl: string;
+  /** How often background jobs (email delivery, reminders, guardian holds) run; 0 turns them off. */
+  jobsIntervalMs: number;
+  /** How long a minor's places are held waiting for their guardian's answer. */
+  guardianHoldHours: number;
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -74,6 +84,36 @@ function timeZone(raw: string | undefined): string {
   return value;
 }
 
+function smtpUrl(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  if (!/^smtps?:\/\/[^\s]+$/i.test(value)) throw new Error('SMTP_URL must be an smtp:// or smtps:// URL');
+  return value;
+}
+
+/** The server's public address: KENTRO_PUBLIC_URL, else the address it listens on (a wildcard read as localhost). */
+function publicUrl(raw: string | undefined, host: string, port: number): string {
+  const value = raw?.trim();
+  if (value) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new Error(`KENTRO_PUBLIC_URL is not a URL: "${value}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('KENTRO_PUBLIC_URL must be an http:// or https:// URL');
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  }
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
+function hours(env: Env, name: string, fallback: number): number {
+  const value = int(env, name, fallback);
+  if (value < 1) throw new Error(`${name} must be at least 1`);
+  return value;
+}
+
 function adminToken(raw: string | undefined): string | undefined {
   const value = raw?.trim();
   if (!value) return undefined;
@@ -84,10 +124,11 @@ function adminToken(raw: string | undefined): string | undefined {
 /** Builds the configuration from `env` (default `process.env`); `overrides` win over both. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const port = overrides.port ?? int(env, 'PORT', 8080);
+  const host = overrides.host ?? (env.HOST?.trim() || '127.0.0.1');
   const origins = env.KENTRO_ALLOWED_ORIGINS?.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean);
   const config: Config = {
     port,
-    host: env.HOST?.trim() || '127.0.0.1',
+    host,
     dataDir: env.KENTRO_DATA_DIR?.trim() || './data',
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
     allowedOrigins: origins?.length ? origins : [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
@@ -104,6 +145,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     idempotencyTtlMs: 24 * 60 * 60 * 1000,
     widgetsDir: env.KENTRO_WIDGETS_DIR?.trim() || `${ROOT}dist`,
     demoDir: `${ROOT}demo`,
+    smtpUrl: smtpUrl(env.SMTP_URL),
+    mailFrom: env.KENTRO_MAIL_FROM?.trim() || 'Kentro <no-reply@localhost>',
+    publicUrl: publicUrl(env.KENTRO_PUBLIC_URL, host, port),
+    jobsIntervalMs: int(env, 'KENTRO_JOBS_INTERVAL_MS', 30_000),
+    guardianHoldHours: hours(env, 'KENTRO_GUARDIAN_HOLD_HOURS', 72),
   };
   return { ...config, ...overrides };
 }

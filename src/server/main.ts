@@ -1,6 +1,7 @@
 /**
  * `npm start`: open the database (PGlite in KENTRO_DATA_DIR, or PostgreSQL at DATABASE_URL), migrate, seed on
- * first start, make sure a staff token exists, serve on HOST:PORT, and close everything on SIGTERM/SIGINT
+ * first start, make sure a staff token exists, serve on HOST:PORT, run the background jobs (email, reminders,
+ * guardian holds), and close everything on SIGTERM/SIGINT
  * (PGlite must be closed cleanly or its sequences jump on the next start).
  */
 import { existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { startIdempotencyCleanup } from './http/idempotency.ts';
+import { startJobs } from './jobs.ts';
 import { createLogger, errorFields } from './log.ts';
 import { seedDatabase } from './seed/index.ts';
 
@@ -38,6 +40,7 @@ if (!existsSync(join(config.widgetsDir, 'all.js'))) {
 
 const app = await createApp({ db, config, log });
 const stopCleanup = startIdempotencyCleanup(db, log, config.idempotencyTtlMs);
+const stopJobs = startJobs({ db, config, log });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -56,6 +59,7 @@ async function shutdown(signal: string) {
   if ('closeIdleConnections' in server) server.closeIdleConnections();
   await closed;
   clearTimeout(timer);
+  await stopJobs().catch((err: unknown) => log.error('jobs stop failed', errorFields(err)));
   try {
     await db.close();
   } catch (err) {

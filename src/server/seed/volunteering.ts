@@ -38,7 +38,8 @@ export function seedOpportunities(today: LocalDate): SeedOpportunity[] {
         'και σεβασμό. Η βάρδια ξεκινά με σύντομη ενημέρωση από την υπεύθυνη.',
       skills: ['Ομαδικότητα', 'Διακριτικότητα', 'Σωματική αντοχή (μεταφορά κιβωτίων έως 10 κιλά)'],
       requirements: 'Κλειστά παπούτσια. Τα προσωπικά στοιχεία των ωφελούμενων είναι απόρρητα.',
-      minAge: 16,
+      // Age bands distinguish 15, 18 and 21 only: a minimum of 16 could not be checked.
+      minAge: 18,
       location: 'loc:centre',
       // The first Saturday is nearly full: one place left.
       shifts: weekly(nextSaturday, 3, '09:00', '13:00', 8, (i) => [7, 3, 0][i] ?? 0),

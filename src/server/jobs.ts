@@ -1,0 +1,67 @@
+/**
+ * Background jobs on an interval (`KENTRO_JOBS_INTERVAL_MS`): guardian holds that ran out, 24-hour reminders,
+ * then email delivery (so messages made by the first two leave in the same run). Each job claims its rows with
+ * `FOR UPDATE SKIP LOCKED`, so several servers may run them at once. A run never overlaps the previous one of the
+ * same server, and `stop()` waits for a run in progress.
+ */
+import type { Config } from './config.ts';
+import type { Database } from './db/types.ts';
+import { errorFields, type Logger } from './log.ts';
+import { deliverDueMail } from './mail/deliver.ts';
+import { createMailer, type Mailer } from './mail/transport.ts';
+import { queueReminders, releaseExpiredHolds } from './volunteering/jobs.ts';
+
+export interface JobDeps {
+  db: Database;
+  config: Config;
+  log: Logger;
+  /** Made from the configuration (and closed after the run) when not given. */
+  mailer?: Mailer;
+}
+
+export interface JobReport {
+  holdsReleased: number;
+  reminders: number;
+  sent: number;
+  failed: number;
+}
+
+export async function runJobsOnce(deps: JobDeps): Promise<JobReport> {
+  const { db, config, log } = deps;
+  const mailer = deps.mailer ?? createMailer(config);
+  try {
+    const holdsReleased = await releaseExpiredHolds(db, config);
+    const reminders = await queueReminders(db, config);
+    const { sent, failed } = await deliverDueMail(db, mailer, log);
+    return { holdsReleased, reminders, sent, failed };
+  } finally {
+    if (!deps.mailer) mailer.close();
+  }
+}
+
+/** Runs the jobs every `config.jobsIntervalMs` (nothing when 0); returns a function that stops them. */
+export function startJobs(deps: JobDeps): () => Promise<void> {
+  const every = deps.config.jobsIntervalMs;
+  if (every <= 0) return async () => undefined;
+  const mailer = deps.mailer ?? createMailer(deps.config);
+  let running: Promise<void> | undefined;
+  const tick = () => {
+    if (running) return;
+    running = runJobsOnce({ ...deps, mailer })
+      .then((r) => {
+        if (r.holdsReleased || r.reminders || r.sent || r.failed) deps.log.info('jobs ran', { ...r });
+      })
+      .catch((err: unknown) => deps.log.error('jobs failed', errorFields(err)))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  const timer = setInterval(tick, every);
+  timer.unref();
+  tick();
+  return async () => {
+    clearInterval(timer);
+    await running;
+    if (!deps.mailer) mailer.close();
+  };
+}
