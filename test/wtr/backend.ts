@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { countSubmissions, createSubmissionsTable, mountSubmissions } from '../fixtures/submissions.ts';
 import { startHsdsStub } from '../fixtures/hsds-stub.ts';
 import { startFaultProxy } from '../support/fault-proxy.ts';
+import { listOutbox } from '../../src/server/mail/outbox.ts';
 import { startTestServer } from '../support/server.ts';
 
 const allowedOrigins = (process.env.KENTRO_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
@@ -16,7 +17,11 @@ const hsdsStub = await startHsdsStub();
 type Command =
   | { id: number; command: 'kentro-fault'; payload: { kind: 'cut-after-response' | 'drop-before-forward' | 'delay'; method: string; path: string; times?: number; ms?: number } }
   | { id: number; command: 'kentro-count' }
-  | { id: number; command: 'kentro-reset' };
+  | { id: number; command: 'kentro-reset' }
+  /** Messages in the outbox to one address, oldest first (what a person would find in their inbox). */
+  | { id: number; command: 'kentro-outbox'; payload: { to: string } }
+  /** Someone else takes a shift's last places (as if others signed up while this person was typing). */
+  | { id: number; command: 'kentro-fill-shift'; payload: { shiftId: string } };
 
 async function handle(msg: Command): Promise<unknown> {
   switch (msg.command) {
@@ -31,6 +36,11 @@ async function handle(msg: Command): Promise<unknown> {
       return countSubmissions(server.db);
     case 'kentro-reset':
       proxy.reset();
+      return true;
+    case 'kentro-outbox':
+      return (await listOutbox(server.db, { to: msg.payload.to })).map(({ to, subject, text }) => ({ to, subject, text }));
+    case 'kentro-fill-shift':
+      await server.db.query('UPDATE volunteer_shifts SET filled = capacity WHERE id = $1', [msg.payload.shiftId]);
       return true;
   }
 }
