@@ -47,6 +47,8 @@ export class FormStateController<T extends Record<string, unknown>> implements R
   website = '';
 
   private revalidate?: () => void;
+  /** Each question's label by path, as last rendered: the error summary names the question. */
+  private readonly labels = new Map<string, string>();
   private readonly submission = new Submission();
   private inFlight?: AbortController;
 
@@ -84,6 +86,7 @@ export class FormStateController<T extends Record<string, unknown>> implements R
   /** One question bound to this state. */
   field(def: FieldDef) {
     const l = this.options.localize;
+    this.labels.set(def.path, def.label);
     return renderField(def, {
       value: this.value(def.path),
       error: this.errorFor(def.path),
@@ -95,9 +98,21 @@ export class FormStateController<T extends Record<string, unknown>> implements R
     });
   }
 
-  /** The error summary for the current errors (nothing when there are none). */
+  /** Names a question rendered without `field()` (a custom group), for the error summary. */
+  label(path: string, label: string) {
+    this.labels.set(path, label);
+  }
+
+  /**
+   * The error summary for the current errors (nothing when there are none). Each entry names its question
+   * ("Email address — Enter an email address like…"), since two questions can share a message.
+   */
   summary() {
-    const errors = this.errors.map((e) => ({ path: pathKey(e.path), message: this.message(e) }));
+    const errors = this.errors.map((e) => {
+      const path = pathKey(e.path);
+      const label = this.labels.get(path);
+      return { path, message: label ? `${label} — ${this.message(e)}` : this.message(e) };
+    });
     return renderErrorSummary(this.options.localize.term('form.errorSummaryTitle'), errors, () => this.host.renderRoot);
   }
 

@@ -134,7 +134,7 @@ describe('form kit (<kentro-form-kit-example>)', () => {
     await el.updateComplete;
     $<HTMLButtonElement>(el, '.button-group .button').click();
     await waitUntil(() => el.shadowRoot!.querySelector('.error-summary'));
-    expect(el.shadowRoot!.querySelector('.error-summary a')!.textContent).to.equal('Enter an email address like name@example.com');
+    expect(el.shadowRoot!.querySelector('.error-summary a')!.textContent).to.equal('Email — Enter an email address like name@example.com');
   });
 
   describe('in kiosk mode', () => {

@@ -30,7 +30,7 @@ export function renderOpportunityDetail(l: LocalizeController, o: VolunteerOppor
       ${o.place ? html`<div><dt>${l.term('volunteer.where')}</dt><dd>${placeText(o.place)}</dd></div>` : nothing}
       ${o.requirements ? html`<div><dt>${l.term('volunteer.requirements')}</dt><dd>${o.requirements}</dd></div>` : nothing}
       ${o.skills.length ? html`<div><dt>${l.term('volunteer.skills')}</dt><dd>${l.list(o.skills)}</dd></div>` : nothing}
-      <div><dt>${l.term('volunteer.ageBand')}</dt><dd>${l.term('volunteer.minAge', { min: o.minAge })}</dd></div>
+      <div><dt>${l.term('volunteer.age')}</dt><dd>${l.term('volunteer.minAge', { min: o.minAge })}</dd></div>
     </dl>
   </div>`;
 }

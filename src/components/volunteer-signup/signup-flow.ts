@@ -53,9 +53,12 @@ export function previousStep(step: Step, answers: SignupAnswers): Step {
   return i > 0 ? steps[i - 1]! : 'browse';
 }
 
-/** Rules across answers on the "about you" page (minimum age of the role), as field errors. */
+/**
+ * Rules across answers on the "about you" page (the role's minimum age), as field errors. Under 15 is not an error
+ * here: the person is shown how the centre can help instead.
+ */
 export const aboutIssues = (answers: SignupAnswers, opportunity: VolunteerOpportunity): FieldError[] =>
-  answers.ageBand
+  answers.ageBand && answers.ageBand !== 'under-15'
     ? signupIssues({ ageBand: answers.ageBand }, opportunity.minAge)
       .filter((i) => i.path[0] === 'ageBand')
       .map((i) => ({ path: i.path, code: i.code, message: i.code, params: i.params }))

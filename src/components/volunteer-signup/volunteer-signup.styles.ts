@@ -26,6 +26,7 @@ export default css`
   .plain { margin: 0; padding: 0; list-style: none; }
   .shift__filled { margin-block-start: var(--_space-2); }
   .shift__filled .button { margin-block: var(--_space-1) var(--_space-2); }
+  .bookings > li:not(.booking) { display: flex; flex-wrap: wrap; gap: var(--_space-1) var(--_space-3); }
   .bookings { display: grid; gap: var(--_space-2); margin: 0 0 var(--_space-4); padding: 0; list-style: none; }
   .booking { display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space-2) var(--_space-3); padding-block: var(--_space-2); border-block-end: 1px solid var(--_border-soft); }
   .booking--cancelled .booking__when { text-decoration: line-through; color: var(--_muted); }

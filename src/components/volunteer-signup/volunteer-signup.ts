@@ -23,6 +23,7 @@ import {
 } from './signup-flow.ts';
 import { renderAbout, renderCheck, renderDone, renderGuardian, renderMore, renderUnder15, type StepView } from './signup-steps.ts';
 import styles from './volunteer-signup.styles.ts';
+import { shiftWhen } from './words.ts';
 
 /**
  * @summary The centre's Volunteer Network: opportunities with filters, a shift picker with places left and waiting
@@ -226,7 +227,10 @@ export class KentroVolunteerSignup extends KentroElement {
       onBack: () => this.go(previousStep(this.step, this.form.values)), go: (s, r) => this.go(s, r),
     };
     switch (this.step) {
-      case 'shifts': return html`<button type="button" class="button button--link back" @click=${() => this.go('browse')}>${l.term('volunteer.backToList')}</button>
+      case 'shifts':
+        this.form.label('shiftIds', l.term('volunteer.shiftsLegend'));
+        o.shifts.forEach((shift, i) => { if (i > 0) this.form.label(`shiftIds.${i}`, shiftWhen(l, shift)); });
+        return html`<button type="button" class="button button--link back" @click=${() => this.go('browse')}>${l.term('volunteer.backToList')}</button>
         <h2>${o.role}</h2>
         ${renderOpportunityDetail(l, o)}
         <form novalidate @submit=${this.handleContinue}>

@@ -2,9 +2,19 @@
 import type { Booking, VolunteerShift } from '../../contract/volunteering.ts';
 import type { LocalizeController } from '../../core/localize.ts';
 
-/** "Wednesday 2 December, 16:30–18:30". */
-export const shiftWhen = (l: LocalizeController, shift: Pick<VolunteerShift, 'start' | 'end'>) =>
-  l.dateRange(shift.start, shift.end, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+/** Left-to-right isolate (U+2066 … U+2069): keeps "16:30–18:30" in that order inside right-to-left text. */
+const ltr = (text: string) => `\u2066${text}\u2069`;
+
+/**
+ * "Wednesday 2 December, 16:30–18:30". The times are isolated as left-to-right, so Arabic reads 16:30–18:30 and
+ * not 18:30–16:30; the isolate characters work in text and in accessible names alike.
+ */
+export function shiftWhen(l: LocalizeController, shift: Pick<VolunteerShift, 'start' | 'end'>): string {
+  const day = l.date(shift.start, { weekday: 'long', day: 'numeric', month: 'long' });
+  const sameDay = l.date(shift.start, { dateStyle: 'short' }) === l.date(shift.end, { dateStyle: 'short' });
+  if (!sameDay) return l.dateRange(shift.start, shift.end, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+  return `${day}, ${ltr(l.dateRange(shift.start, shift.end, { hour: '2-digit', minute: '2-digit' }))}`;
+}
 
 /** "3 places left" or "Full: join the waiting list (2 people waiting)". */
 export function placesText(l: LocalizeController, shift: VolunteerShift): string {

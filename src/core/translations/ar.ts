@@ -93,6 +93,7 @@ export const ar = {
     repeats: 'تتكرر',
   },
   volunteer: {
+    age: 'العمر',
     filters: 'تصفية الفرص', skill: 'المهارة', place: 'المكان', fromDate: 'النوبات ابتداءً من', any: 'الكل',
     clearFilters: 'مسح عوامل التصفية',
     count: { zero: 'لا توجد فرص', one: 'فرصة واحدة', two: 'فرصتان', few: '{count} فرص', many: '{count} فرصة', other: '{count} فرصة' },

@@ -96,6 +96,7 @@ export const el = {
     repeats: 'Επαναλαμβάνεται',
   },
   volunteer: {
+    age: 'Ηλικία',
     filters: 'Φιλτράρισμα ευκαιριών', skill: 'Δεξιότητα', place: 'Τόπος', fromDate: 'Βάρδιες από', any: 'Όλα',
     clearFilters: 'Καθαρισμός φίλτρων',
     count: { one: '1 ευκαιρία', other: '{count} ευκαιρίες' },

@@ -94,6 +94,7 @@ export const en = {
     repeats: 'Repeats',
   },
   volunteer: {
+    age: 'Age',
     filters: 'Filter opportunities', skill: 'Skill', place: 'Place', fromDate: 'Shifts from', any: 'Any',
     clearFilters: 'Clear filters',
     count: { zero: 'No opportunities', one: '1 opportunity', other: '{count} opportunities' },

@@ -61,7 +61,7 @@ export interface Translation {
     repeats: Message; timed: Message; feedError: Message;
   };
   volunteer: {
-    filters: Message; skill: Message; place: Message; fromDate: Message; any: Message; clearFilters: Message;
+    age: Message; filters: Message; skill: Message; place: Message; fromDate: Message; any: Message; clearFilters: Message;
     count: Message; none: Message; loadError: Message; minAge: Message; nextShift: Message; noShifts: Message;
     choose: Message; requirements: Message; skills: Message; where: Message; backToList: Message;
     shiftsLegend: Message; shiftsHint: Message; placesLeft: Message; full: Message; waiting: Message;
