@@ -36,7 +36,7 @@ describe('form kit (<kentro-form-kit-example>)', () => {
       await waitUntil(() => active(el)?.classList.contains('error-summary'), 'summary did not take focus');
       const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.error-summary a')];
       expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#f-name', '#f-email', '#f-method', '#f-consent']);
-      expect(links[1].textContent).to.equal('Enter an email address like name@example.com');
+      expect(links[1].textContent).to.equal('Email — Enter an email address like name@example.com', 'the summary names the question');
       links[1].click();
       expect(active(el)?.id).to.equal('f-email');
       links[2].click();

@@ -6,13 +6,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { emlFiles, textPartOf, tokenIn } from '../support/volunteering.ts';
 import { launchBrowser, startServer, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startServer({ KENTRO_ADMIN_TOKEN: 'e2e-admin-token-0123456789abcdef' });
+  server = await startServer({ KENTRO_ADMIN_TOKEN: 'e2e-admin-token-0123456789abcdef', KENTRO_JOBS_INTERVAL_MS: '300' });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -164,5 +165,51 @@ describe('API', () => {
     assert.match(res.headers.get('content-type') ?? '', /javascript/);
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
     assert.match(res.headers.get('cache-control') ?? '', /max-age=\d+/);
+  });
+});
+
+describe('volunteer signup on the demo page', () => {
+  it('signs up under the CSP, emails a confirmation (.eml) whose link opens the volunteer\'s own page, and cancels', async () => {
+    const { page, trouble } = await openPage('/?lang=en#volunteer', 360);
+    const widget = page.locator('kentro-volunteer-signup');
+    await widget.locator('.card[data-min-age="18"] .button').first().click();
+    await widget.locator('.shift:not(.shift--full) input').first().check();
+    await widget.locator('button[type=submit]').click();
+    const email = `e2e.${Date.now()}@example.org`;
+    await widget.locator('#f-name').fill('Ελένη Ιωάννου');
+    await widget.locator('#f-email').fill(email);
+    await widget.locator('#f-ageBand-3').check();
+    await widget.locator('button[type=submit]').first().click();
+    await widget.locator('#f-consent').check();
+    await widget.locator('button[type=submit]').first().click();
+    await widget.locator('.summary-list').waitFor();
+    await page.waitForTimeout(3100); // the backend's minimum fill time (3 s by default) since the form was shown
+    await widget.locator('.button-group .button').first().click();
+    const reference = await widget.locator('.panel__reference').innerText({ timeout: 15000 });
+    assert.match(reference, /^ΕΘ-\d{4}-\d{6}$/);
+
+    let message = '';
+    for (let i = 0; i < 100 && !message; i++) {
+      const eml = (await emlFiles(server.dataDir)).find((f) => f.raw.includes(`To: ${email}`));
+      if (eml) message = textPartOf(eml.raw); else await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(message.includes(reference), 'the confirmation names the reference');
+    const link = new URL(`${server.url}/?lang=en#kentro-manage=${tokenIn(message, 'manage')}`);
+    assert.ok(message.includes(`${server.url}/?lang=en#kentro-manage=`) || message.includes(`${server.url}/#kentro-manage=`), 'the link returns to the page signed up on');
+
+    assert.deepEqual(await violations(page), []);
+    await page.close();
+
+    // The person opens the link from their email: a fresh page load.
+    const opened = await openPage(`${link.pathname}${link.search}${link.hash}`, 360);
+    const own = opened.page.locator('kentro-volunteer-signup');
+    await own.locator('.booking').first().waitFor();
+    assert.equal(new URL(opened.page.url()).hash, '', 'the token left the address bar');
+    await own.locator('.booking .button').first().click();
+    await own.locator('.confirm .button--warning').click();
+    await own.locator('.booking--cancelled').waitFor();
+    assert.deepEqual(await violations(opened.page), []);
+    assert.deepEqual([...trouble.errors, ...opened.trouble.errors], []);
+    await opened.page.close();
   });
 });

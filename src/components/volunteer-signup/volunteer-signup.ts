@@ -89,10 +89,22 @@ export class KentroVolunteerSignup extends KentroElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    const link = readLinkToken();
-    if (link?.kind === 'manage' && !this.manageToken) this.manageToken = link.token;
-    if (link?.kind === 'guardian' && !this.guardianToken) this.guardianToken = link.token;
+    this.followLink();
+    addEventListener('hashchange', this.followLink);
   }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.followLink);
+  }
+
+  /** A link from one of our emails, opened on this page (at load, or in place). */
+  private readonly followLink = () => {
+    const link = readLinkToken();
+    if (link?.kind === 'manage') { this.guardianToken = undefined; this.manageToken = link.token; }
+    if (link?.kind === 'guardian') { this.manageToken = undefined; this.guardianToken = link.token; }
+    if (link) this.moveFocus = true;
+  };
 
   protected override willUpdate(changed: PropertyValues<this>) {
     const items = this.listTask.value?.items;
