@@ -1,5 +1,6 @@
 export * from './common.ts';
 export * from './hsds.ts';
+export * from './intake.ts';
 export * from './issues.ts';
 export * from './people.ts';
 export * from './route.ts';

@@ -1,0 +1,16 @@
+/** The intake part of the contract: what the form offers, and the request. */
+import { IntakeCreated, IntakeOptions, type IntakeRequest } from '../contract/intake.ts';
+import type { ApiClient, RequestOptions, SendOptions } from './api-client.ts';
+
+export class IntakeClient {
+  constructor(readonly api: ApiClient) {}
+
+  options(options: RequestOptions = {}) {
+    return this.api.get('/intake/options', IntakeOptions, options);
+  }
+
+  /** Send with the `Idempotency-Key` of a `Submission`: a retry never makes a second request. */
+  submit(body: IntakeRequest, options: SendOptions) {
+    return this.api.send('POST', '/intake/requests', body, IntakeCreated, options);
+  }
+}
