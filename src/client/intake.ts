@@ -1,5 +1,5 @@
 /** The intake part of the contract: what the form offers, and the request. */
-import { IntakeCreated, IntakeOptions, type IntakeRequest } from '../contract/intake.ts';
+import { IntakeCreated, IntakeOptions, IntakeServiceSummary, type IntakeRequest } from '../contract/intake.ts';
 import type { ApiClient, RequestOptions, SendOptions } from './api-client.ts';
 
 export class IntakeClient {
@@ -7,6 +7,11 @@ export class IntakeClient {
 
   options(options: RequestOptions = {}) {
     return this.api.get('/intake/options', IntakeOptions, options);
+  }
+
+  /** The directory programme a person came from: its name and the needs it meets. */
+  service(id: string, options: RequestOptions = {}) {
+    return this.api.get(`/hsds/services/${encodeURIComponent(id)}`, IntakeServiceSummary, options);
   }
 
   /** Send with the `Idempotency-Key` of a `Submission`: a retry never makes a second request. */

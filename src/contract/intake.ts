@@ -188,3 +188,11 @@ export const AdminIntakeRow = z.object({
   forwarded: z.enum(['not-configured', 'pending', 'delivered', 'failing']),
 });
 export const AdminIntakeList = z.object({ items: z.array(AdminIntakeRow) });
+
+/** What the intake form reads of a directory programme (`GET /hsds/services/{id}`): its name and need terms. */
+export const IntakeServiceSummary = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  attributes: z.optional(z.nullable(z.array(z.looseObject({ taxonomy_term_id: z.optional(z.nullable(z.string())) })))),
+});
+export type IntakeServiceSummary = z.infer<typeof IntakeServiceSummary>;

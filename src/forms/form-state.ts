@@ -15,7 +15,7 @@ import { toFieldErrors } from '../contract/issues.ts';
 import type { LocalizeController } from '../core/localize.ts';
 import { renderErrorSummary } from './blocks.ts';
 import { renderField, type FieldDef } from './field.ts';
-import { getPath, pathKey, setPath } from './paths.ts';
+import { fieldId, getPath, pathKey, setPath } from './paths.ts';
 
 export type SubmitStatus = 'idle' | 'sending' | 'retrying' | 'sent' | 'failed';
 
@@ -118,17 +118,19 @@ export class FormStateController<T extends Record<string, unknown>> implements R
 
   /**
    * Checks the answers against a schema: the whole request, or one step's part of it (`prefix` names that part,
-   * e.g. `['contact']`, and is prepended to error paths). On failure the summary takes focus and the check
-   * re-runs on every later input.
+   * e.g. `['contact']`, and is prepended to error paths), plus `rules` across answers (cross-field errors, shown
+   * together with the schema's). On failure the summary takes focus and the check re-runs on every later input.
    */
-  validate(schema: z.ZodMiniType, prefix: readonly (string | number)[] = []): boolean {
+  validate(schema: z.ZodMiniType, prefix: readonly (string | number)[] = [], rules?: () => FieldError[]): boolean {
     const check = () => {
       const data = prefix.length ? getPath(this.values, prefix.join('.')) : this.values;
       const result = schema.safeParse(data ?? {});
-      this.errors = result.success
+      const found = result.success
         ? []
         : toFieldErrors(result.error.issues, (code) => code).map((e) => ({ ...e, path: [...prefix, ...e.path] }));
-      return result.success;
+      const extra = (rules?.() ?? []).filter((r) => !found.some((e) => pathKey(e.path) === pathKey(r.path)));
+      this.errors = this.inPageOrder([...found, ...extra]);
+      return this.errors.length === 0;
     };
     const ok = check();
     this.revalidate = ok ? undefined : check;
@@ -137,13 +139,20 @@ export class FormStateController<T extends Record<string, unknown>> implements R
     return ok;
   }
 
+  /** Errors in the order their questions appear on the page, so the summary reads top to bottom. */
+  private inPageOrder(errors: FieldError[]): FieldError[] {
+    const ids = [...this.host.renderRoot.querySelectorAll('[id]')].map((e) => e.id);
+    const rank = (e: FieldError) => { const i = ids.indexOf(fieldId(pathKey(e.path))); return i < 0 ? ids.length : i; };
+    return [...errors].sort((a, b) => rank(a) - rank(b));
+  }
+
   /**
    * Shows errors found by rules across answers (after `validate` passed): the summary takes focus, and `recheck`
    * re-runs on every later input so the errors clear as they are fixed.
    */
   fail(errors: FieldError[], recheck?: () => FieldError[]) {
-    this.errors = errors;
-    this.revalidate = recheck && (() => { this.errors = recheck(); });
+    this.errors = this.inPageOrder(errors);
+    this.revalidate = recheck && (() => { this.errors = this.inPageOrder(recheck()); });
     this.host.requestUpdate();
     this.focusSummary();
   }

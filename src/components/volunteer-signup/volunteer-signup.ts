@@ -146,11 +146,7 @@ export class KentroVolunteerSignup extends KentroElement {
     const f = this.form;
     const o = this.chosen!;
     if (this.step === 'shifts' && !f.validate(ShiftsStep)) return;
-    if (this.step === 'about') {
-      if (!f.validate(AboutStep)) return;
-      const issues = aboutIssues(f.values, o);
-      if (issues.length) return f.fail(issues, () => aboutIssues(f.values, o));
-    }
+    if (this.step === 'about' && !f.validate(AboutStep, [], () => aboutIssues(f.values, o))) return;
     if (this.step === 'guardian' && !f.validate(GuardianStep, ['guardian'])) return;
     if (this.step === 'more' && !f.validate(MoreStep)) return;
     this.go(nextStep(this.step, f.values, this.returnToCheck));

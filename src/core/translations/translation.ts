@@ -82,6 +82,30 @@ export interface Translation {
     guardianViewTitle: Message; guardianViewIntro: Message; agree: Message; decline: Message; agreed: Message;
     declined: Message; guardianNotFound: Message; decisionTitle: Message; minorShifts: Message;
   };
+  intake: {
+    exit: Message; exitHint: Message; exitedTitle: Message; exitedBody: Message; loadError: Message;
+    needsTitle: Message; needsHint: Message; fromService: Message; subNeeds: Message; describe: Message;
+    describeHint: Message; keaTitle: Message; keaIntro: Message; keaWho1: Message; keaWho2: Message; keaWho3: Message;
+    keaDocsTitle: Message; keaDoc1: Message; keaDoc2: Message; keaDoc3: Message; keaDoc4: Message; keaDoc5: Message;
+    keaDoc6: Message; keaUnsure: Message; aboutTitle: Message; anonymous: Message; anonymousHint: Message;
+    name: Message; ageBand: Message; ageUnder18: Message; age18to29: Message; age30to44: Message; age45to64: Message;
+    age65plus: Message; agePreferNot: Message; area: Message; areaHint: Message; areaOther: Message;
+    contactTitle: Message; methods: Message; methodsHint: Message; methodPhone: Message; methodSms: Message;
+    methodEmail: Message; methodVisit: Message; phone: Message; email: Message; days: Message; times: Message;
+    morning: Message; midday: Message; afternoon: Message; consent: Message; consentHint: Message;
+    languageTitle: Message; languageHint: Message; otherLanguage: Message; otherLanguageName: Message;
+    interpreter: Message; accessTitle: Message; accessHint: Message; accessLabel: Message; factsTitle: Message;
+    factsPurpose: Message; factRoma: Message; factMigrant: Message; factDisability: Message; factKea: Message;
+    preferNot: Message; factsConsent: Message; skip: Message; needs: Message; description: Message; service: Message;
+    anonymousValue: Message; language: Message; accessibility: Message; facts: Message; send: Message;
+    doneTitle: Message; next: Message; nextAnonymousVisit: Message; keepReference: Message; visitUs: Message;
+    address: Message; hours: Message; centrePhone: Message; newRequest: Message; step: Message; needBenefits: Message;
+    needBenefitsGmi: Message; needBenefitsAllowances: Message; needBenefitsInKind: Message; needHousing: Message;
+    needEmployment: Message; needEmploymentJobs: Message; needEmploymentGuidance: Message; needPsychosocial: Message;
+    needChildren: Message; needChildrenLearning: Message; needChildrenCreative: Message; needChildrenDropout: Message;
+    needHealth: Message; needLegal: Message; needVolunteering: Message; needInformation: Message;
+    needInformationReferral: Message; needCommunity: Message;
+  };
 }
 
 export type Section = Exclude<keyof Translation, '$code' | '$name' | '$dir'>;
