@@ -5,9 +5,32 @@ import type { RouteDef } from './route.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-const schemaOf = (s: z.ZodMiniType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
+/**
+ * Where definitions of schemas that contain themselves (a need and its sub-needs) go. zod writes them as `$defs`
+ * referred to by `#/$defs/…`, but inside an OpenAPI document `#` is the document, so they move to
+ * `components.schemas` under a name made from where they were found.
+ */
+type Defs = { schemas: Record<string, JsonSchema>; prefix: string };
+
+function rewriteRefs(value: unknown, names: ReadonlyMap<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, names));
+  if (value === null || typeof value !== 'object') return value;
+  const out: JsonSchema = {};
+  for (const [k, v] of Object.entries(value)) {
+    const local = k === '$ref' && typeof v === 'string' ? /^#\/\$defs\/(.+)$/.exec(v)?.[1] : undefined;
+    out[k] = local !== undefined && names.has(local) ? `#/components/schemas/${names.get(local)}` : rewriteRefs(v, names);
+  }
+  return out;
+}
+
+const schemaOf = (s: z.ZodMiniType, io: 'input' | 'output', defs?: Defs): JsonSchema => {
+  const json = z.toJSONSchema(s, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  const { $schema: _ignored, $defs, ...rest } = json;
+  if (!$defs) return rest;
+  if (!defs) throw new Error('A schema that refers to itself is used where its definitions cannot be shared');
+  const names = new Map(Object.keys($defs).map((local) => [local, `${defs.prefix}.${local.replace(/^_+/, '')}`]));
+  for (const [local, def] of Object.entries($defs)) defs.schemas[names.get(local)!] = rewriteRefs(def, names) as JsonSchema;
+  return rewriteRefs(rest, names) as JsonSchema;
 };
 
 const problemResponse = (description: string) => ({
@@ -34,12 +57,12 @@ function parameters(route: RouteDef) {
   return out;
 }
 
-function operation(route: RouteDef) {
+function operation(route: RouteDef, schemas: Defs['schemas']) {
   const responses: Record<string, unknown> = {};
   for (const [status, r] of Object.entries(route.responses)) {
     const type = r.contentType ?? (r.schema ? 'application/json' : undefined);
     responses[status] = type
-      ? { description: r.description, content: { [type]: r.schema ? { schema: schemaOf(r.schema, 'output') } : {} } }
+      ? { description: r.description, content: { [type]: r.schema ? { schema: schemaOf(r.schema, 'output', { schemas, prefix: `${route.operationId}.${status}` }) } : {} } }
       : { description: r.description };
   }
   if (route.params || route.query || route.body) responses['400'] ??= problemResponse('Invalid request; `errors[]` names each field.');
@@ -58,7 +81,7 @@ function operation(route: RouteDef) {
     ...(route.admin ? { security: [{ staffToken: [] }] } : {}),
     parameters: parameters(route),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } }
+      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input', { schemas, prefix: `${route.operationId}.body` }) } } } }
       : {}),
     responses,
   };
@@ -73,7 +96,8 @@ export interface OpenApiInfo {
 
 export function generateOpenApi(routes: readonly RouteDef[], info: OpenApiInfo) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) (paths[route.path] ??= {})[route.method] = operation(route);
+  const shared: Defs['schemas'] = {};
+  for (const route of routes) (paths[route.path] ??= {})[route.method] = operation(route, shared);
   return {
     openapi: '3.1.0',
     info: {
@@ -84,7 +108,7 @@ export function generateOpenApi(routes: readonly RouteDef[], info: OpenApiInfo) 
     servers: [{ url: info.serverUrl }],
     paths,
     components: {
-      schemas: { Problem: schemaOf(Problem, 'output') },
+      schemas: { Problem: schemaOf(Problem, 'output'), ...shared },
       securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: 'KENTRO_ADMIN_TOKEN' } },
     },
   };
