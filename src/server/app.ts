@@ -19,6 +19,7 @@ import type { Logger } from './log.ts';
 import { mountDemo } from './demo/page.ts';
 import { mountEventsRoutes } from './events/routes.ts';
 import { mountHsdsRoutes } from './hsds/routes.ts';
+import { mountIntakeRoutes } from './intake/routes.ts';
 import { mountSystemRoutes } from './routes/system.ts';
 import { mountVolunteeringRoutes } from './volunteering/routes.ts';
 import { mountWidgets } from './static/widgets.ts';
@@ -54,6 +55,7 @@ export async function createApp({ db, config, log, extend }: CreateAppOptions): 
   mountHsdsRoutes(app, deps);
   mountEventsRoutes(app, deps);
   mountVolunteeringRoutes(app, deps);
+  mountIntakeRoutes(app, deps);
   extend?.(app, deps);
   mountWidgets(app, config.widgetsDir);
   mountDemo(app, config.demoDir);

@@ -42,10 +42,18 @@ export interface Config {
   mailFrom: string;
   /** Where people reach the server (no trailing slash); links in messages fall back to `${publicUrl}/`. */
   publicUrl: string;
-  /** How often background jobs (email delivery, reminders, guardian holds) run; 0 turns them off. */
+  /** How often background jobs (email delivery, reminders, guardian holds, intake forwarding) run; 0 turns them off. */
   jobsIntervalMs: number;
   /** How long a minor's places are held waiting for their guardian's answer. */
   guardianHoldHours: number;
+  /** Working days within which the centre answers an intake request (told on the form's confirmation). */
+  intakeReplyDays: number;
+  /** Where each new intake request is POSTed (the council's case system); unset: no forwarding. */
+  intakeWebhookUrl: string | undefined;
+  /** Signs forwarded requests (`Kentro-Signature`, HMAC-SHA256); unset: sent unsigned. */
+  intakeWebhookSecret: string | undefined;
+  /** How long one forwarding attempt may take before it counts as failed. */
+  intakeWebhookTimeoutMs: number;
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -108,9 +116,29 @@ function publicUrl(raw: string | undefined, host: string, port: number): string 
   return `http://${name}:${port}`;
 }
 
-function hours(env: Env, name: string, fallback: number): number {
+function atLeastOne(env: Env, name: string, fallback: number): number {
   const value = int(env, name, fallback);
   if (value < 1) throw new Error(`${name} must be at least 1`);
+  return value;
+}
+
+function webhookUrl(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error('KENTRO_INTAKE_WEBHOOK_URL is not a URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('KENTRO_INTAKE_WEBHOOK_URL must be an http:// or https:// URL');
+  return url.toString();
+}
+
+function webhookSecret(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  if (value.length < 16) throw new Error('KENTRO_INTAKE_WEBHOOK_SECRET must be at least 16 characters long');
   return value;
 }
 
@@ -149,7 +177,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     mailFrom: env.KENTRO_MAIL_FROM?.trim() || 'Kentro <no-reply@localhost>',
     publicUrl: publicUrl(env.KENTRO_PUBLIC_URL, host, port),
     jobsIntervalMs: int(env, 'KENTRO_JOBS_INTERVAL_MS', 30_000),
-    guardianHoldHours: hours(env, 'KENTRO_GUARDIAN_HOLD_HOURS', 72),
+    guardianHoldHours: atLeastOne(env, 'KENTRO_GUARDIAN_HOLD_HOURS', 72),
+    intakeReplyDays: atLeastOne(env, 'KENTRO_INTAKE_REPLY_DAYS', 3),
+    intakeWebhookUrl: webhookUrl(env.KENTRO_INTAKE_WEBHOOK_URL),
+    intakeWebhookSecret: webhookSecret(env.KENTRO_INTAKE_WEBHOOK_SECRET),
+    intakeWebhookTimeoutMs: 10_000,
   };
   return { ...config, ...overrides };
 }

@@ -1,11 +1,13 @@
 /**
  * Background jobs on an interval (`KENTRO_JOBS_INTERVAL_MS`): guardian holds that ran out, 24-hour reminders,
- * then email delivery (so messages made by the first two leave in the same run). Each job claims its rows with
- * `FOR UPDATE SKIP LOCKED`, so several servers may run them at once. A run never overlaps the previous one of the
- * same server, and `stop()` waits for a run in progress.
+ * then email delivery (so messages made by the first two leave in the same run), then forwarding of intake
+ * requests to the council's case system. Each job claims its rows with `FOR UPDATE SKIP LOCKED`, so several
+ * servers may run them at once. A run never overlaps the previous one of the same server, and `stop()` waits for
+ * a run in progress.
  */
 import type { Config } from './config.ts';
 import type { Database } from './db/types.ts';
+import { forwardDueRequests } from './intake/forward.ts';
 import { errorFields, type Logger } from './log.ts';
 import { deliverDueMail } from './mail/deliver.ts';
 import { createMailer, type Mailer } from './mail/transport.ts';
@@ -24,6 +26,9 @@ export interface JobReport {
   reminders: number;
   sent: number;
   failed: number;
+  /** Intake requests the case system accepted, and attempts it did not. */
+  forwarded: number;
+  forwardFailed: number;
 }
 
 export async function runJobsOnce(deps: JobDeps): Promise<JobReport> {
@@ -33,7 +38,8 @@ export async function runJobsOnce(deps: JobDeps): Promise<JobReport> {
     const holdsReleased = await releaseExpiredHolds(db, config);
     const reminders = await queueReminders(db, config);
     const { sent, failed } = await deliverDueMail(db, mailer, log);
-    return { holdsReleased, reminders, sent, failed };
+    const { forwarded, forwardFailed } = await forwardDueRequests(db, config, log);
+    return { holdsReleased, reminders, sent, failed, forwarded, forwardFailed };
   } finally {
     if (!deps.mailer) mailer.close();
   }
@@ -49,7 +55,7 @@ export function startJobs(deps: JobDeps): () => Promise<void> {
     if (running) return;
     running = runJobsOnce({ ...deps, mailer })
       .then((r) => {
-        if (r.holdsReleased || r.reminders || r.sent || r.failed) deps.log.info('jobs ran', { ...r });
+        if (Object.values(r).some((n) => n > 0)) deps.log.info('jobs ran', { ...r });
       })
       .catch((err: unknown) => deps.log.error('jobs failed', errorFields(err)))
       .finally(() => {

@@ -1,7 +1,7 @@
 /**
  * `npm start`: open the database (PGlite in KENTRO_DATA_DIR, or PostgreSQL at DATABASE_URL), migrate, seed on
  * first start, make sure a staff token exists, serve on HOST:PORT, run the background jobs (email, reminders,
- * guardian holds), and close everything on SIGTERM/SIGINT
+ * guardian holds, intake forwarding), and close everything on SIGTERM/SIGINT
  * (PGlite must be closed cleanly or its sequences jump on the next start).
  */
 import { existsSync } from 'node:fs';

@@ -9,12 +9,11 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
-import { openPostgres } from '../../src/server/db/postgres.ts';
 import type { Database } from '../../src/server/db/types.ts';
 import { runJobsOnce } from '../../src/server/jobs.ts';
-import { retryDelayMs } from '../../src/server/mail/deliver.ts';
+import { retryDelayMs } from '../../src/server/retry.ts';
 import type { Mailer, OutgoingMail } from '../../src/server/mail/transport.ts';
-import { backends, startTestServer, type TestServer } from '../support/server.ts';
+import { backends, secondPool, startTestServer, type TestServer } from '../support/server.ts';
 import { DAY, HOUR, insertOpportunity, outbox, signupBody, signUp } from '../support/volunteering.ts';
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
@@ -30,15 +29,6 @@ function recordingMailer(): Mailer & { sent: OutgoingMail[] } {
     },
     close() {},
   };
-}
-
-/** A second connection pool on the same PostgreSQL database, as a second server would have. */
-async function secondPool(db: Database): Promise<Database | undefined> {
-  if (db.kind !== 'postgres' || !process.env.DATABASE_URL) return undefined;
-  const { rows } = await db.query<{ name: string }>('SELECT current_database() AS name');
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${rows[0]!.name}`;
-  return openPostgres(url.toString());
 }
 
 async function closedPort(): Promise<number> {
@@ -99,7 +89,7 @@ for (const backend of backends()) {
         assert.equal(sentIds.length, (await outbox(s.db)).length, 'every message delivered');
 
         const again = await runJobsOnce({ db: s.db, config: s.config, log: quiet, mailer: recordingMailer() });
-        assert.deepEqual(again, { holdsReleased: 0, reminders: 0, sent: 0, failed: 0 });
+        assert.deepEqual(again, { holdsReleased: 0, reminders: 0, sent: 0, failed: 0, forwarded: 0, forwardFailed: 0 });
       });
 
       it('leave a minor whose guardian has not agreed without a reminder', async () => {

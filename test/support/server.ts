@@ -61,6 +61,18 @@ export async function openTestDatabase(backend: Backend): Promise<TestDatabase> 
   };
 }
 
+/**
+ * A second connection pool on the same PostgreSQL database, as a second server would have (for jobs run by two
+ * servers at once); undefined on PGlite, which has one connection only.
+ */
+export async function secondPool(db: Database): Promise<Database | undefined> {
+  if (db.kind !== 'postgres' || !process.env.DATABASE_URL) return undefined;
+  const { rows } = await db.query<{ name: string }>('SELECT current_database() AS name');
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${rows[0]!.name}`;
+  return openPostgres(url.toString());
+}
+
 export interface LogLine {
   level: string;
   msg: string;

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { countSubmissions, createSubmissionsTable, mountSubmissions } from '../fixtures/submissions.ts';
 import { startHsdsStub } from '../fixtures/hsds-stub.ts';
 import { startFaultProxy } from '../support/fault-proxy.ts';
+import { adminIntakeRows } from '../../src/server/intake/admin.ts';
 import { listOutbox } from '../../src/server/mail/outbox.ts';
 import { startTestServer } from '../support/server.ts';
 
@@ -21,7 +22,11 @@ type Command =
   /** Messages in the outbox to one address, oldest first (what a person would find in their inbox). */
   | { id: number; command: 'kentro-outbox'; payload: { to: string } }
   /** Someone else takes a shift's last places (as if others signed up while this person was typing). */
-  | { id: number; command: 'kentro-fill-shift'; payload: { shiftId: string } };
+  | { id: number; command: 'kentro-fill-shift'; payload: { shiftId: string } }
+  /** The newest stored intake request as staff see it (`GET /admin/intake/requests` row), or null. */
+  | { id: number; command: 'kentro-intake-latest' }
+  /** How many intake requests are stored (a request refused or not sent adds none). */
+  | { id: number; command: 'kentro-intake-count' };
 
 async function handle(msg: Command): Promise<unknown> {
   switch (msg.command) {
@@ -42,6 +47,10 @@ async function handle(msg: Command): Promise<unknown> {
     case 'kentro-fill-shift':
       await server.db.query('UPDATE volunteer_shifts SET filled = capacity WHERE id = $1', [msg.payload.shiftId]);
       return true;
+    case 'kentro-intake-latest':
+      return (await adminIntakeRows(server.db, {}, server.config.timeZone, 1))[0] ?? null;
+    case 'kentro-intake-count':
+      return (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM intake_requests')).rows[0]!.n;
   }
 }
 

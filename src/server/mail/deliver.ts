@@ -6,17 +6,13 @@
  */
 import type { Queryable } from '../db/types.ts';
 import type { Logger } from '../log.ts';
+import { retryDelayMs } from '../retry.ts';
 import type { Mailer, OutgoingMail } from './transport.ts';
 
 /** Longer than the SMTP timeouts of ./transport.ts together, so a lease never runs out mid-send. */
 const LEASE_MS = 2 * 60_000;
-const FIRST_RETRY_MS = 60_000;
-const MAX_RETRY_MS = 6 * 60 * 60_000;
 /** Sent messages (address, subject) are kept this long to answer "did it go?", then deleted. */
 const KEEP_SENT_DAYS = 30;
-
-/** The wait before attempt `attempts + 1`: one minute, doubling, at most six hours. */
-export const retryDelayMs = (attempts: number) => Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
 
 interface Claimed {
   id: number;
