@@ -34,7 +34,7 @@ export const intakeRoutes = [
   defineRoute({
     method: 'patch', path: '/admin/intake/requests/{reference}', operationId: 'updateIntakeRequest', tags: ['admin', ...tags],
     params: ReferenceParams, body: IntakeStatusChange, admin: true,
-    summary: 'Staff: mark a request in progress or closed (closed requests are deleted after the retention period)',
+    summary: 'Staff: mark a request in progress or closed',
     responses: { 200: { description: 'Updated.', schema: z.object({ reference: Reference, status: IntakeStatusChange.shape.status }) }, 404: { description: 'No such request.', contentType: 'application/problem+json', schema: Problem } },
   }),
 ] as const;

@@ -122,7 +122,7 @@ export function renderField(def: FieldDef, state: FieldState): TemplateResult {
   if (def.kind === 'radios' || def.kind === 'checkboxes') {
     return html`<div class=${groupClass}>
       <fieldset class="fieldset" aria-describedby=${ifDefined(describedBy(id, def, state))}>
-        <legend class="legend ${def.heading ? 'legend--heading' : ''}">${def.heading ? html`<h2 class="heading">${labelText(def, state)}</h2>` : labelText(def, state)}</legend>
+        <legend class="legend ${def.heading ? 'legend--heading' : ''}">${def.heading ? html`<h2 class="heading" tabindex="-1">${labelText(def, state)}</h2>` : labelText(def, state)}</legend>
         ${hintAndError(id, def, state)}${renderChoices(id, def, state)}
       </fieldset>
     </div>`;
@@ -141,7 +141,7 @@ export function renderField(def: FieldDef, state: FieldState): TemplateResult {
   }
   const label = html`<label class="label" for=${id}>${labelText(def, state)}</label>`;
   return html`<div class=${groupClass}>
-    ${def.heading ? html`<h2 class="heading label-wrapper">${label}</h2>` : label}
+    ${def.heading ? html`<h2 class="heading label-wrapper" tabindex="-1">${label}</h2>` : label}
     ${hintAndError(id, def, state)}${renderInput(id, def, state)}
   </div>`;
 }

@@ -213,3 +213,44 @@ describe('volunteer signup on the demo page', () => {
     await opened.page.close();
   });
 });
+
+describe('intake form on the demo page', () => {
+  it('takes a request under the CSP, from a programme in the directory to a reference number, in Arabic', async () => {
+    const { page, trouble } = await openPage('/?lang=ar', 360);
+    const directory = page.locator('kentro-programme-directory');
+    await directory.locator('.card__title a').first().click();
+    await directory.locator('#detail-title').waitFor();
+    const programme = await directory.locator('#detail-title').innerText();
+    await directory.getByRole('button', { name: /مساعدة/ }).first().click();
+    const form = page.locator('kentro-intake-form');
+    await form.locator('.notice', { hasText: programme }).waitFor();
+    await form.locator('#f-needs').check();
+    await form.locator('button[type=submit]').click();
+    await form.locator('#f-about-name').fill('فاطمة حسن');
+    await form.locator('#f-about-ageBand-2').check();
+    await form.locator('button[type=submit]').click();
+    await form.locator('#f-contact-methods').check();
+    await form.locator('#f-contact-phone').fill('694 123 4567');
+    await form.locator('#f-contact-consent').check();
+    await form.locator('button[type=submit]').click();
+    await form.locator('#f-language-preferred-1').check();
+    await form.locator('#f-language-interpreter').check();
+    await form.locator('button[type=submit]').click();
+    await form.locator('button[type=submit]').click();
+    await form.locator('.button-group .button--secondary').first().click(); // skip the optional facts
+    await form.locator('.summary-list').waitFor();
+    await page.waitForTimeout(3100); // the backend's minimum fill time
+    await form.locator('.button-group .button').first().click();
+    const reference = await form.locator('.panel__reference').innerText({ timeout: 15000 });
+    assert.match(reference, /^ΚΚ-\d{4}-\d{6}$/);
+    assert.match(await form.locator('.facts').innerText(), /08:00/, 'the centre\'s hours on the confirmation');
+    const stored = await fetch(`${server.url}/api/admin/intake/requests`, { headers: { Authorization: 'Bearer e2e-admin-token-0123456789abcdef' } })
+      .then((r) => r.json()) as { items: { reference: string; service?: string; interpreter: boolean }[] };
+    const row = stored.items.find((r) => r.reference === reference);
+    assert.ok(row, 'stored');
+    assert.equal(row!.interpreter, true);
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(trouble.errors, []);
+    await page.close();
+  });
+});

@@ -23,12 +23,13 @@ export interface StepView {
   onSkip?: () => void;
 }
 
-function page(v: StepView, title: string, body: TemplateResult, hint?: string) {
+/** A question page; `title` undefined when the page's one question is its heading (GOV.UK). */
+function page(v: StepView, title: string | undefined, body: TemplateResult, hint?: string) {
   const l = v.l;
   return html`<form novalidate @submit=${v.onContinue}>
     ${v.form.summary()}
     <span class="caption">${v.progress}</span>
-    <h2 class="heading" tabindex="-1">${title}</h2>
+    ${title ? html`<h2 class="heading" tabindex="-1">${title}</h2>` : nothing}
     ${hint ? html`<p class="hint">${hint}</p>` : nothing}
     ${body}
     <div class="button-group">
@@ -49,9 +50,9 @@ export function renderNeeds(v: StepView) {
   const { l, form: f, options } = v;
   const chosen = f.values.needs ?? [];
   const described = (n: IntakeNeedOption) => (l.locale === 'el' ? n.description : undefined);
-  return page(v, l.term('intake.needsTitle'), html`
+  return page(v, undefined, html`
     ${v.serviceName ? html`<p class="notice">${l.term('intake.fromService', { name: v.serviceName })}</p>` : nothing}
-    ${f.field({ path: 'needs', kind: 'checkboxes', label: l.term('intake.needsTitle'), hint: l.term('intake.needsHint'),
+    ${f.field({ path: 'needs', kind: 'checkboxes', heading: true, label: l.term('intake.needsTitle'), hint: l.term('intake.needsHint'),
       options: options.needs.map((n) => ({ value: n.id, label: needName(l, n), hint: described(n) })) })}
     ${options.needs.filter((n) => chosen.includes(n.id) && n.children?.length).map((n) => f.field({
       path: `subNeeds.${n.id}`, kind: 'checkboxes', optional: true, label: `${needName(l, n)}: ${l.term('intake.subNeeds')}`,
@@ -94,8 +95,8 @@ export function renderContact(v: StepView) {
 export function renderLanguage(v: StepView) {
   const { l, form: f, options } = v;
   const codes = [...new Set(['el', ...options.languages])];
-  return page(v, l.term('intake.languageTitle'), html`
-    ${f.field({ path: 'language.preferred', kind: 'radios', label: l.term('intake.languageTitle'), hint: l.term('intake.languageHint'),
+  return page(v, undefined, html`
+    ${f.field({ path: 'language.preferred', kind: 'radios', heading: true, label: l.term('intake.languageTitle'), hint: l.term('intake.languageHint'),
       options: [...codes.map((c) => ({ value: c, label: languageName(l, c) })), { value: 'other', label: l.term('intake.otherLanguage') }] })}
     ${f.values.language?.preferred === 'other'
       ? f.field({ path: 'language.otherLanguage', kind: 'text', label: l.term('intake.otherLanguageName'), width: 'medium' }) : nothing}
