@@ -4,6 +4,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './hsds.ts';
 export * from './intake.ts';
+export * from './referral.ts';
 export * from './submission.ts';
 export * from './system.ts';
 export { uuid } from './uuid.ts';

@@ -3,6 +3,7 @@ export * from './hsds.ts';
 export * from './intake.ts';
 export * from './issues.ts';
 export * from './people.ts';
+export * from './referral.ts';
 export * from './route.ts';
 export * from './routes.ts';
 export * from './system.ts';

@@ -1,0 +1,186 @@
+/**
+ * A school refers a pupil at risk of dropping out (σχολική διαρροή). It concerns a child, so it asks the minimum,
+ * records the guardian's consent (or why there is none), stops at once when the child is in immediate danger, and
+ * keeps the school informed through a status history that never contains pupil or guardian data.
+ */
+import * as z from 'zod/mini';
+import { HumanCheck, Reference } from './common.ts';
+import { Email, MessageLocale, OptionalText, PersonName, Phone } from './people.ts';
+
+const Text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(max));
+
+export const REFERRER_ROLES = ['teacher', 'counsellor', 'head', 'other'] as const;
+export const Referrer = z.object({
+  name: PersonName,
+  role: z.enum(REFERRER_ROLES, 'choice'),
+  school: Text(200),
+  /** A work address: the school's or the Ministry's (`sch.gr`), not a personal one where avoidable. */
+  email: Email,
+  phone: Phone,
+});
+
+export const Pupil = z.object({
+  name: PersonName,
+  /** Date of birth (`YYYY-MM-DD`) or, when unknown, age in years. */
+  birthDate: z.optional(z.iso.date('date')),
+  age: z.optional(z.coerce.number().check(z.int('number'), z.gte(4, 'tooSmall'), z.lte(20, 'tooBig'))),
+  /** Class, e.g. "Β' Γυμνασίου". */
+  class: Text(60),
+  homeLanguage: OptionalText(60),
+  interpreter: z.optional(z.boolean()),
+  /** Learning difficulty or disability, only if it helps the centre help (optional). */
+  learningNeeds: OptionalText(1000),
+});
+
+export const RESPONSIBILITY = ['both-parents', 'mother', 'father', 'guardian', 'other'] as const;
+export const GuardianContact = z.object({
+  name: PersonName,
+  phone: z.optional(Phone),
+  email: z.optional(Email),
+  /** Who holds parental responsibility. */
+  responsibility: z.enum(RESPONSIBILITY, 'choice'),
+});
+
+export const Consent = z.object({
+  /** Is the child in immediate danger? `yes` stops the referral: call 112 or 1107 now. */
+  immediateRisk: z.enum(['yes', 'no'], 'choice'),
+  /** The guardian has been told and agrees. */
+  guardianAgrees: z.enum(['yes', 'no'], 'choice'),
+  /** Why not, when the guardian has not been told or does not agree. */
+  reason: OptionalText(1000),
+});
+
+export const PERFORMANCE = ['stable', 'declining', 'failing'] as const;
+export const Indicators = z.object({
+  /** Absence this term, in percent of school days. */
+  absencePercent: z.coerce.number().check(z.gte(0, 'tooSmall'), z.lte(100, 'tooBig')),
+  /** Behaviour incidents recorded this term. */
+  behaviourIncidents: z.coerce.number().check(z.int('number'), z.gte(0, 'tooSmall'), z.lte(500, 'tooBig')),
+  performance: z.enum(PERFORMANCE, 'choice'),
+  otherFactors: OptionalText(2000),
+  /** What the school has already tried. */
+  tried: Text(2000),
+  /** Other agencies involved (social services, health, police…). */
+  agencies: OptionalText(1000),
+});
+
+export const URGENCY = ['routine', 'soon', 'urgent'] as const;
+export const Support = z.object({
+  /** Programmes of the centre (HSDS service ids from the directory). */
+  serviceIds: z.array(z.string().check(z.maxLength(100))).check(z.minLength(1, 'required'), z.maxLength(10)),
+  urgency: z.enum(URGENCY, 'choice'),
+  /** Why it is urgent (required unless routine). */
+  urgencyReason: OptionalText(1000),
+});
+
+/** `POST /referrals`. */
+export const ReferralRequest = z.object({
+  referrer: Referrer,
+  pupil: Pupil,
+  guardian: GuardianContact,
+  consent: Consent,
+  indicators: Indicators,
+  support: Support,
+  locale: z.optional(MessageLocale),
+  ...HumanCheck.shape,
+});
+export type ReferralRequest = z.infer<typeof ReferralRequest>;
+
+/** `201`: the reference and the code the referrer uses to follow the status (shown once, stored hashed). */
+export const ReferralCreated = z.object({ reference: Reference, statusToken: z.string() });
+export type ReferralCreated = z.infer<typeof ReferralCreated>;
+
+/** A status code as people type it: four groups of four letters or digits (80 bits). */
+export const StatusToken = z.string().check(z.trim(), z.regex(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/i, 'format'));
+
+export const REFERRAL_STATUSES = ['requested', 'accepted', 'rejected', 'on-hold', 'in-progress', 'completed', 'cancelled'] as const;
+export const ReferralStatus = z.enum(REFERRAL_STATUSES, 'choice');
+export type ReferralStatus = z.infer<typeof ReferralStatus>;
+
+/** The valid next statuses of each status (staff may change only along these). */
+export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStatus, readonly ReferralStatus[]>> = {
+  requested: ['accepted', 'rejected', 'on-hold', 'cancelled'],
+  'on-hold': ['accepted', 'rejected', 'in-progress', 'cancelled'],
+  accepted: ['in-progress', 'on-hold', 'cancelled'],
+  'in-progress': ['completed', 'on-hold', 'cancelled'],
+  rejected: [],
+  completed: [],
+  cancelled: [],
+};
+
+export const canMoveTo = (from: ReferralStatus, to: ReferralStatus) => REFERRAL_TRANSITIONS[from].includes(to);
+
+/** `GET /referrals/{reference}/status`: the history for the school, with no pupil or guardian data. */
+export const ReferralStatusView = z.object({
+  reference: Reference,
+  status: ReferralStatus,
+  history: z.array(z.object({
+    status: ReferralStatus,
+    at: z.string(),
+    /** Staff's note meant for the school (a rejection's reason, what happens next). */
+    note: z.optional(z.string()),
+  })),
+});
+export type ReferralStatusView = z.infer<typeof ReferralStatusView>;
+
+/** `PATCH /admin/referrals/{reference}`. A rejection needs its reason in `note`. */
+export const ReferralStatusChange = z.object({
+  status: ReferralStatus,
+  note: OptionalText(2000),
+});
+
+/** How persistent the absence is: 10 % or more is persistent, 50 % or more severe. */
+export const absenceLevel = (percent: number): 'none' | 'persistent' | 'severe' =>
+  percent >= 50 ? 'severe' : percent >= 10 ? 'persistent' : 'none';
+
+export interface ReferralIssue { path: (string | number)[]; code: 'required' }
+
+/**
+ * Rules across answers: a date of birth or an age; a guardian's phone or email; a reason when the guardian has not
+ * agreed; a reason for an urgent or soon referral. (An immediate risk is not an error: the form stops and says
+ * whom to call; the server refuses such a body outright.)
+ */
+export function referralIssues(body: {
+  pupil?: { birthDate?: string; age?: number | string };
+  guardian?: { phone?: string; email?: string };
+  consent?: { guardianAgrees?: string; reason?: string };
+  support?: { urgency?: string; urgencyReason?: string };
+}): ReferralIssue[] {
+  const issues: ReferralIssue[] = [];
+  if (body.pupil && !body.pupil.birthDate && (body.pupil.age === undefined || body.pupil.age === '')) issues.push({ path: ['pupil', 'birthDate'], code: 'required' });
+  if (body.guardian && !body.guardian.phone && !body.guardian.email) issues.push({ path: ['guardian', 'phone'], code: 'required' });
+  if (body.consent?.guardianAgrees === 'no' && !body.consent.reason?.trim()) issues.push({ path: ['consent', 'reason'], code: 'required' });
+  if (body.support?.urgency && body.support.urgency !== 'routine' && !body.support.urgencyReason?.trim()) issues.push({ path: ['support', 'urgencyReason'], code: 'required' });
+  return issues;
+}
+
+/** A programme a school can ask for (from the directory). */
+export const ReferralProgramme = z.object({ id: z.string(), name: z.string(), description: z.optional(z.string()) });
+export const ReferralOptions = z.object({
+  programmes: z.array(ReferralProgramme),
+  /** Emergency numbers the form shows when a child is in immediate danger. */
+  emergency: z.object({ general: z.string(), childLine: z.string() }),
+});
+export type ReferralOptions = z.infer<typeof ReferralOptions>;
+
+export const AdminReferralsQuery = z.object({
+  status: z.optional(ReferralStatus),
+  format: z.optional(z.enum(['json', 'csv'])),
+});
+export const AdminReferralRow = z.object({
+  reference: Reference,
+  status: ReferralStatus,
+  createdAt: z.string(),
+  urgency: z.enum(URGENCY),
+  absencePercent: z.number(),
+  absenceLevel: z.enum(['none', 'persistent', 'severe']),
+  referrer: z.record(z.string(), z.unknown()),
+  pupil: z.record(z.string(), z.unknown()),
+  guardian: z.record(z.string(), z.unknown()),
+  consent: z.record(z.string(), z.unknown()),
+  indicators: z.record(z.string(), z.unknown()),
+  programmes: z.array(z.string()),
+  urgencyReason: z.optional(z.string()),
+  history: ReferralStatusView.shape.history,
+});
+export const AdminReferralList = z.object({ items: z.array(AdminReferralRow) });
