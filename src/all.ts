@@ -8,3 +8,4 @@ import './components/intake-form/kentro-intake-form.ts';
 import './components/programme-directory/kentro-programme-directory.ts';
 import './components/events-calendar/kentro-events-calendar.ts';
 import './components/volunteer-signup/kentro-volunteer-signup.ts';
+import './components/dropout-referral/kentro-dropout-referral.ts';

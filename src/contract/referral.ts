@@ -90,8 +90,9 @@ export type ReferralRequest = z.infer<typeof ReferralRequest>;
 export const ReferralCreated = z.object({ reference: Reference, statusToken: z.string() });
 export type ReferralCreated = z.infer<typeof ReferralCreated>;
 
-/** A status code as people type it: four groups of four letters or digits (80 bits). */
-export const StatusToken = z.string().check(z.trim(), z.regex(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/i, 'format'));
+/** A status code as people type it: four groups of four Crockford base32 letters or digits (80 bits). */
+export const STATUS_CODE = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/i;
+export const StatusToken = z.string().check(z.trim(), z.regex(STATUS_CODE, 'format'));
 
 export const REFERRAL_STATUSES = ['requested', 'accepted', 'rejected', 'on-hold', 'in-progress', 'completed', 'cancelled'] as const;
 export const ReferralStatus = z.enum(REFERRAL_STATUSES, 'choice');

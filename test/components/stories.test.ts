@@ -11,12 +11,13 @@ import * as directory from '../../stories/programme-directory.stories.ts';
 import * as calendar from '../../stories/events-calendar.stories.ts';
 import * as volunteer from '../../stories/volunteer-signup.stories.ts';
 import * as intake from '../../stories/intake-form.stories.ts';
+import * as referral from '../../stories/dropout-referral.stories.ts';
 import { setStoryBackends } from '../../stories/support/backends.ts';
 
 type StoryModule = Record<string, unknown> & { default: { title?: string; render?: (args: unknown) => TemplateResult } };
 interface Story { name?: string; args?: Record<string, unknown>; render?: (args: unknown) => TemplateResult; play?: (ctx: { canvasElement: HTMLElement }) => Promise<void> }
 
-const modules: StoryModule[] = [formKit as StoryModule, embedding as StoryModule, directory as StoryModule, calendar as StoryModule, volunteer as StoryModule, intake as StoryModule];
+const modules: StoryModule[] = [formKit as StoryModule, embedding as StoryModule, directory as StoryModule, calendar as StoryModule, volunteer as StoryModule, intake as StoryModule, referral as StoryModule];
 
 before(async () => {
   const backend = await executeServerCommand<{ url: string; hsdsStubUrl: string }, unknown>('kentro-backend');

@@ -106,6 +106,29 @@ export interface Translation {
     needHealth: Message; needLegal: Message; needVolunteering: Message; needInformation: Message;
     needInformationReferral: Message; needCommunity: Message;
   };
+  referral: {
+    checkLink: Message; newLink: Message; step: Message; loadError: Message; referrerTitle: Message;
+    referrerHint: Message; name: Message; role: Message; roleTeacher: Message; roleCounsellor: Message;
+    roleHead: Message; roleOther: Message; school: Message; workEmail: Message; workEmailHint: Message;
+    workPhone: Message; pupilTitle: Message; pupilHint: Message; pupilName: Message; birthDate: Message;
+    birthDateHint: Message; age: Message; pupilClass: Message; pupilClassHint: Message; homeLanguage: Message;
+    interpreter: Message; learningNeeds: Message; learningNeedsHint: Message; guardianTitle: Message;
+    guardianName: Message; guardianPhone: Message; guardianEmail: Message; guardianContactHint: Message;
+    responsibility: Message; respBoth: Message; respMother: Message; respFather: Message; respGuardian: Message;
+    respOther: Message; consentTitle: Message; immediateRisk: Message; immediateRiskHint: Message;
+    guardianAgrees: Message; reason: Message; reasonHint: Message; riskTitle: Message; riskCall: Message;
+    riskChildLine: Message; riskNothingSent: Message; riskBack: Message; indicatorsTitle: Message; absence: Message;
+    absenceHint: Message; absencePersistent: Message; absenceSevere: Message; incidents: Message;
+    performance: Message; perfStable: Message; perfDeclining: Message; perfFailing: Message; otherFactors: Message;
+    otherFactorsHint: Message; tried: Message; agencies: Message; agenciesHint: Message; supportTitle: Message;
+    programmes: Message; programmesHint: Message; urgency: Message; urgRoutine: Message; urgSoon: Message;
+    urgUrgent: Message; urgencyReason: Message; referrer: Message; pupil: Message; guardian: Message;
+    consent: Message; indicators: Message; support: Message; send: Message; doneTitle: Message; codeLabel: Message;
+    codeHint: Message; doneNext: Message; statusTitle: Message; statusHint: Message; reference: Message;
+    code: Message; codeFormatHint: Message; show: Message; notFound: Message; currentStatus: Message;
+    history: Message; stRequested: Message; stAccepted: Message; stRejected: Message; stOnHold: Message;
+    stInProgress: Message; stCompleted: Message; stCancelled: Message;
+  };
 }
 
 export type Section = Exclude<keyof Translation, '$code' | '$name' | '$dir'>;
