@@ -4,6 +4,7 @@ import { css } from 'lit';
 export default css`
   :host { min-block-size: var(--kentro-dropout-referral-min-height, 28rem); }
   .mode { margin-block-end: var(--_space-3); }
+  .mode .button { justify-content: flex-start; text-align: start; }
   .caption { display: block; color: var(--_muted); margin-block-end: var(--_space-1); }
   .level { min-block-size: 1.5em; margin-block: calc(-1 * var(--_space-2)) var(--_space-3); }
   .tag { display: inline-block; padding: 0.1em 0.5em; border-inline-start: 4px solid #8a5a00; background: var(--_warning-bg); }

@@ -75,7 +75,7 @@ export class StatusPanel {
         <h2 class="heading" tabindex="-1">${l.term('referral.statusTitle')}</h2>
         <p class="hint">${l.term('referral.statusHint')}</p>
         ${f.field({ path: 'reference', kind: 'text', label: l.term('referral.reference'), width: 'medium', spellcheck: false, autocomplete: 'off' })}
-        ${f.field({ path: 'code', kind: 'text', label: l.term('referral.code'), hint: l.term('referral.codeFormatHint'), width: 'medium', spellcheck: false, autocomplete: 'off' })}
+        ${f.field({ path: 'code', kind: 'text', label: l.term('referral.code'), hint: l.term('referral.codeFormatHint'), spellcheck: false, autocomplete: 'off' })}
         <div class="button-group"><button class="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${l.term('referral.show')}</button></div>
       </form>
       <div class="status-result">
