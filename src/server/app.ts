@@ -20,6 +20,7 @@ import { mountDemo } from './demo/page.ts';
 import { mountEventsRoutes } from './events/routes.ts';
 import { mountHsdsRoutes } from './hsds/routes.ts';
 import { mountIntakeRoutes } from './intake/routes.ts';
+import { mountReferralRoutes } from './referrals/routes.ts';
 import { mountSystemRoutes } from './routes/system.ts';
 import { mountVolunteeringRoutes } from './volunteering/routes.ts';
 import { mountWidgets } from './static/widgets.ts';
@@ -56,6 +57,7 @@ export async function createApp({ db, config, log, extend }: CreateAppOptions): 
   mountEventsRoutes(app, deps);
   mountVolunteeringRoutes(app, deps);
   mountIntakeRoutes(app, deps);
+  mountReferralRoutes(app, deps);
   extend?.(app, deps);
   mountWidgets(app, config.widgetsDir);
   mountDemo(app, config.demoDir);

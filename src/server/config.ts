@@ -54,6 +54,12 @@ export interface Config {
   intakeWebhookSecret: string | undefined;
   /** How long one forwarding attempt may take before it counts as failed. */
   intakeWebhookTimeoutMs: number;
+  /** The general emergency number the referral form tells people to call when a child is in immediate danger. */
+  emergencyNumber: string;
+  /** The national child-protection line the referral form names beside it. */
+  childLineNumber: string;
+  /** Wrong referral status codes per client per 15 minutes before 429. */
+  referralStatusFailuresPerWindow: number;
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -142,6 +148,16 @@ function webhookSecret(raw: string | undefined): string | undefined {
   return value;
 }
 
+/** A number to dial: digits, an optional leading `+`, spaces between groups (`112`, `1107`, `+30 210 000 0000`). */
+function dialNumber(env: Env, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  if (!/^\+?\d+( \d+)*$/.test(value) || value.replace(/\D/g, '').length > 15) {
+    throw new Error(`${name} must be a number to dial (digits, spaces between groups, an optional leading +), got "${value}"`);
+  }
+  return value;
+}
+
 function adminToken(raw: string | undefined): string | undefined {
   const value = raw?.trim();
   if (!value) return undefined;
@@ -182,6 +198,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     intakeWebhookUrl: webhookUrl(env.KENTRO_INTAKE_WEBHOOK_URL),
     intakeWebhookSecret: webhookSecret(env.KENTRO_INTAKE_WEBHOOK_SECRET),
     intakeWebhookTimeoutMs: 10_000,
+    emergencyNumber: dialNumber(env, 'KENTRO_EMERGENCY_NUMBER', '112'),
+    childLineNumber: dialNumber(env, 'KENTRO_CHILD_LINE_NUMBER', '1107'),
+    referralStatusFailuresPerWindow: 10,
   };
   return { ...config, ...overrides };
 }

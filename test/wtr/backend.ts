@@ -3,11 +3,14 @@
  * behind a fault proxy. Speaks line-delimited JSON on stdin/stdout with `backend-plugin.mjs`.
  */
 import { createInterface } from 'node:readline';
+import * as z from 'zod/mini';
+import { ReferralStatusChange, type ReferralStatus } from '../../src/contract/referral.ts';
 import { countSubmissions, createSubmissionsTable, mountSubmissions } from '../fixtures/submissions.ts';
 import { startHsdsStub } from '../fixtures/hsds-stub.ts';
 import { startFaultProxy } from '../support/fault-proxy.ts';
 import { adminIntakeRows } from '../../src/server/intake/admin.ts';
 import { listOutbox } from '../../src/server/mail/outbox.ts';
+import { changeReferralStatus } from '../../src/server/referrals/change.ts';
 import { startTestServer } from '../support/server.ts';
 
 const allowedOrigins = (process.env.KENTRO_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
@@ -26,7 +29,14 @@ type Command =
   /** The newest stored intake request as staff see it (`GET /admin/intake/requests` row), or null. */
   | { id: number; command: 'kentro-intake-latest' }
   /** How many intake requests are stored (a request refused or not sent adds none). */
-  | { id: number; command: 'kentro-intake-count' };
+  | { id: number; command: 'kentro-intake-count' }
+  /** How many referrals are stored (a referral refused, or stopped for immediate danger, adds none). */
+  | { id: number; command: 'kentro-referral-count' }
+  /**
+   * Staff change a referral's status as `PATCH /admin/referrals/{reference}` does (same checks, history and email to
+   * the referrer); answers the status view, or fails with the problem's message (an invalid transition, …).
+   */
+  | { id: number; command: 'kentro-referral-status'; payload: { reference: string; status: ReferralStatus; note?: string } };
 
 async function handle(msg: Command): Promise<unknown> {
   switch (msg.command) {
@@ -51,6 +61,12 @@ async function handle(msg: Command): Promise<unknown> {
       return (await adminIntakeRows(server.db, {}, server.config.timeZone, 1))[0] ?? null;
     case 'kentro-intake-count':
       return (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM intake_requests')).rows[0]!.n;
+    case 'kentro-referral-count':
+      return (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM referrals')).rows[0]!.n;
+    case 'kentro-referral-status': {
+      const { reference, ...change } = msg.payload;
+      return changeReferralStatus(server.db, server.config, reference, z.parse(ReferralStatusChange, change));
+    }
   }
 }
 

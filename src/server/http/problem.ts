@@ -17,7 +17,7 @@ const TITLES: Record<ProblemKind, string> = {
   idempotencyMismatch: 'This Idempotency-Key was used with a different request',
   idempotencyKeyMissing: 'A valid Idempotency-Key header is required',
   tooFast: 'The form was sent too quickly',
-  unauthorized: 'Missing or wrong staff token',
+  unauthorized: 'Missing or wrong token',
   forbiddenOrigin: 'This origin may not call the API',
   conflict: 'The request conflicts with the current state',
   internal: 'Something went wrong on our side',

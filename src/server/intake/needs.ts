@@ -5,7 +5,7 @@
  */
 import type { IntakeNeedOption } from '../../contract/intake.ts';
 import type { Queryable } from '../db/types.ts';
-import { isUuid } from '../hsds/sql.ts';
+import { lookupCandidates, matchChosen } from '../chosen-ids.ts';
 
 /** The HSDS `link_type` of a service's needs (the seed's `NEEDS.linkType`). */
 export const NEED_LINK_TYPE = 'need';
@@ -67,25 +67,13 @@ export interface ChosenNeeds {
 export async function chosenNeeds(q: Queryable, ids: readonly string[]): Promise<ChosenNeeds> {
   if (ids.length === 0) return { needs: [], unknown: [] };
   const taxonomyId = await needsTaxonomyId(q);
-  const candidates = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+  const candidates = lookupCandidates(ids);
   const { rows } = taxonomyId && candidates.length
     ? await q.query<{ id: string; name: string }>(
       'SELECT id, name FROM taxonomy_terms WHERE taxonomy_id = $1 AND id = ANY($2::uuid[])',
       [taxonomyId, candidates],
     )
     : { rows: [] };
-  const names = new Map(rows.map((r) => [r.id, r.name]));
-  const needs: ChosenNeeds['needs'] = [];
-  const unknown: number[] = [];
-  const seen = new Set<string>();
-  ids.forEach((raw, i) => {
-    const id = raw.toLowerCase();
-    const name = names.get(id);
-    if (name === undefined) unknown.push(i);
-    else if (!seen.has(id)) {
-      seen.add(id);
-      needs.push({ id, name });
-    }
-  });
-  return { needs, unknown };
+  const { chosen, unknown } = matchChosen(ids, new Map(rows.map((r) => [r.id, r.name])));
+  return { needs: chosen, unknown };
 }

@@ -1,41 +1,14 @@
 /**
  * `GET /intake/options`: what the form offers and what its confirmation tells, all read from the directory so a
- * council's own data shows without settings. The centre is the organisation with a main location ('centre'),
- * the oldest if there are several; areas are the places of its locations (the town and the mobile unit's
- * villages); languages are those its active services are offered in, the most widely offered first.
+ * council's own data shows without settings. The centre is ../centre.ts's; areas are the places of its locations
+ * (the town and the mobile unit's villages); languages are those its active services are offered in, the most
+ * widely offered first.
  */
 import type { IntakeOptions } from '../../contract/intake.ts';
+import { FALLBACK_CENTRE_NAME, findCentre, type CentreRow } from '../centre.ts';
 import type { Queryable } from '../db/types.ts';
 import { hoursInWords, type ScheduleRule } from './hours-words.ts';
 import { needOptions } from './needs.ts';
-
-/** What the confirmation says when the directory has no organisation yet. */
-const FALLBACK_CENTRE_NAME = 'Κέντρο Κοινότητας';
-
-interface CentreRow {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  location_id: string | null;
-  address_1: string | null;
-  postal_code: string | null;
-  city: string | null;
-}
-
-async function findCentre(q: Queryable): Promise<CentreRow | undefined> {
-  const { rows } = await q.query<CentreRow>(
-    `SELECT o.id, o.name, coalesce(o.email, l.email) AS email, coalesce(o.phone, l.phone) AS phone,
-            l.id AS location_id, l.address_1, l.postal_code, l.city
-       FROM organizations o
-       LEFT JOIN LATERAL (
-         SELECT * FROM locations WHERE organization_id = o.id
-          ORDER BY array_position(ARRAY['centre', 'branch', 'mobile-stop'], kind), created_at, id LIMIT 1) l ON true
-      ORDER BY (l.kind = 'centre') DESC NULLS LAST, o.created_at, o.id
-      LIMIT 1`,
-  );
-  return rows[0];
-}
 
 async function openingHours(q: Queryable, locationId: string): Promise<string | undefined> {
   const { rows } = await q.query<ScheduleRule>(
