@@ -254,3 +254,54 @@ describe('intake form on the demo page', () => {
     await page.close();
   });
 });
+
+describe('dropout referral on the demo page', () => {
+  it('stops at immediate risk without sending, then refers and checks the status under the CSP', async () => {
+    const { page, trouble } = await openPage('/?lang=el#referral', 1280);
+    const posts: string[] = [];
+    page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
+    const form = page.locator('kentro-dropout-referral');
+    await form.locator('#f-referrer-name').fill('Ελένη Μαρκοπούλου');
+    await form.locator('#f-referrer-role-1').check();
+    await form.locator('#f-referrer-school').fill('2ο Γυμνάσιο Αιγείρου');
+    await form.locator('#f-referrer-email').fill('counsellor@2gym.sch.gr');
+    await form.locator('#f-referrer-phone').fill('24310 22334');
+    await form.locator('button[type=submit]').click();
+    await form.locator('#f-pupil-name').fill('Γιάννης Κ.');
+    await form.locator('#f-pupil-age').fill('13');
+    await form.locator('#f-pupil-class').fill("Β' Γυμνασίου");
+    await form.locator('button[type=submit]').click();
+    await form.locator('#f-guardian-name').fill('Μαρία Κ.');
+    await form.locator('#f-guardian-phone').fill('694 555 1212');
+    await form.locator('#f-guardian-responsibility-1').check();
+    await form.locator('button[type=submit]').click();
+    await form.locator('#f-consent-immediateRisk').check();
+    await form.locator('button[type=submit]').click();
+    assert.equal(await form.locator('.risk a').first().getAttribute('href'), 'tel:112');
+    assert.deepEqual(posts, [], 'nothing sent at immediate risk');
+    await form.locator('.risk button').click();
+    await form.locator('#f-consent-immediateRisk-1').check();
+    await form.locator('#f-consent-guardianAgrees').check();
+    await form.locator('button[type=submit]').click();
+    await form.locator('#f-indicators-absencePercent').fill('22');
+    await form.locator('#f-indicators-behaviourIncidents').fill('0');
+    await form.locator('#f-indicators-performance-1').check();
+    await form.locator('#f-indicators-tried').fill('Συναντήσεις με τη μητέρα.');
+    await form.locator('button[type=submit]').click();
+    await form.locator('#f-support-serviceIds').check();
+    await form.locator('#f-support-urgency').check();
+    await form.locator('button[type=submit]').click();
+    await form.locator('.summary-list').waitFor();
+    await page.waitForTimeout(3100); // the backend's minimum fill time
+    await form.locator('.button-group .button').first().click();
+    const code = (await form.locator('.code__value').innerText({ timeout: 15000 })).trim();
+    assert.match(code, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    await form.locator('.button-group .button').first().click();
+    await form.locator('.status-form button[type=submit]').click();
+    await form.locator('.history').waitFor();
+    assert.match(await form.locator('.status-result h3').innerText(), /Υποβλήθηκε/);
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(trouble.errors, []);
+    await page.close();
+  });
+});
