@@ -30,6 +30,7 @@ export class KentroElement extends LitElement {
   @property({ type: Boolean, reflect: true }) kiosk = false;
 
   private client?: ApiClient;
+  private readonly domainClients = new Map<unknown, { api: ApiClient; client: unknown }>();
 
   /** The backend's base URL after attribute → provider precedence; undefined when none is configured. */
   get resolvedApiBase(): string | undefined {
@@ -52,6 +53,20 @@ export class KentroElement extends LitElement {
     if (!base) return undefined;
     if (this.client?.baseUrl !== base.replace(/\/+$/, '')) this.client = new ApiClient({ baseUrl: base });
     return this.client;
+  }
+
+  /**
+   * The widget's client for one part of the contract (`new IntakeClient(api)`), made once per backend, so it can
+   * serve as a stable `Task` argument.
+   */
+  protected clientFor<C>(Make: new (api: ApiClient) => C): C | undefined {
+    const api = this.api;
+    if (!api) return undefined;
+    const cached = this.domainClients.get(Make);
+    if (cached?.api === api) return cached.client as C;
+    const client = new Make(api);
+    this.domainClients.set(Make, { api, client });
+    return client;
   }
 
   /** @internal Read by LocalizeController. */

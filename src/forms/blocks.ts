@@ -19,6 +19,14 @@ export function focusField(root: ParentNode, path: string) {
 }
 
 /**
+ * After moving to another page of a form: focus the error summary when there is one, else the confirmation's or
+ * the page's heading, so screen-reader and keyboard users start at the top of what changed.
+ */
+export function focusPageStart(root: ParentNode) {
+  (root.querySelector<HTMLElement>('.error-summary') ?? root.querySelector<HTMLElement>('.panel__title, h2[tabindex="-1"]'))?.focus();
+}
+
+/**
  * "There is a problem" with a link per error. Give it focus after it renders (`.error-summary`), so screen
  * readers read it first; a link click focuses the control, since `#id` links cannot cross into a shadow root.
  */

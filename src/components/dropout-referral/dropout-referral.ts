@@ -2,12 +2,13 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ReferralClient } from '../../client/referral.ts';
-import { getFormToken } from '../../client/system.ts';
 import type { MessageLocale } from '../../contract/people.ts';
 import type { ReferralRequest } from '../../contract/referral.ts';
 import { AnnouncerController } from '../../core/announcer.ts';
 import { KentroElement } from '../../core/kentro-element.ts';
+import { focusPageStart } from '../../forms/blocks.ts';
 import { formStyles } from '../../forms/form.styles.ts';
+import { FormToken } from '../../forms/form-token.ts';
 import { FormStateController } from '../../forms/form-state.ts';
 import { KioskController } from '../../forms/kiosk.ts';
 import { sharedStyles } from '../../styles/shared.ts';
@@ -56,19 +57,16 @@ export class KentroDropoutReferral extends KentroElement {
   @state() private created?: { reference: string; code: string };
   private returnToCheck = false;
   private moveFocus = false;
-  private renderedAt?: string;
-  private clientCache?: ReferralClient;
+  private readonly formToken = new FormToken();
 
   private get referrals(): ReferralClient | undefined {
-    const api = this.api;
-    if (api && this.clientCache?.api !== api) this.clientCache = new ReferralClient(api);
-    return api && this.clientCache;
+    return this.clientFor(ReferralClient);
   }
 
   private readonly optionsTask = new Task(this, {
     task: ([client], { signal }) => {
       if (!client) throw new Error('no-api');
-      void this.ensureFormToken();
+      void this.formToken.get(this.api);
       return client.options({ signal });
     },
     args: () => [this.referrals] as const,
@@ -91,8 +89,7 @@ export class KentroDropoutReferral extends KentroElement {
   protected override updated() {
     if (!this.moveFocus) return;
     this.moveFocus = false;
-    const root = this.renderRoot;
-    (root.querySelector<HTMLElement>('.error-summary') ?? root.querySelector<HTMLElement>('.panel__title, h2[tabindex="-1"]'))?.focus();
+    focusPageStart(this.renderRoot);
   }
 
   private go(step: Step, returnToCheck = false) {
@@ -101,10 +98,6 @@ export class KentroDropoutReferral extends KentroElement {
     this.step = step;
   }
 
-  private async ensureFormToken() {
-    if (this.renderedAt || !this.api) return;
-    this.renderedAt = await getFormToken(this.api).catch(() => undefined);
-  }
 
   private readonly handleContinue = (e: Event) => {
     e.preventDefault();
@@ -119,14 +112,14 @@ export class KentroDropoutReferral extends KentroElement {
   private async submit() {
     const client = this.referrals;
     if (!client || this.form.values.consent?.immediateRisk !== 'no') return;
-    await this.ensureFormToken();
+    const renderedAt = await this.formToken.get(this.api);
     const locale = (['el', 'en', 'ar'].includes(this.localize.locale) ? this.localize.locale : 'el') as MessageLocale;
-    const body = toRequest(this.form.values, { locale, website: this.form.website, renderedAt: this.renderedAt });
+    const body = toRequest(this.form.values, { locale, website: this.form.website, renderedAt });
     const result = await this.form.submit(body, (b, ctx) => client.submit(b as ReferralRequest, ctx));
     if (result) {
       this.created = { reference: result.reference, code: result.statusToken };
       this.form.reset();
-      this.renderedAt = undefined;
+      this.formToken.reset();
       this.go('done');
     } else if (this.form.errors.length) {
       const errors = this.form.errors;
@@ -139,7 +132,7 @@ export class KentroDropoutReferral extends KentroElement {
     this.form.reset();
     this.status.reset();
     this.created = undefined;
-    this.renderedAt = undefined;
+    this.formToken.reset();
     this.returnToCheck = false;
     this.mode = 'refer';
     this.go('referrer');

@@ -2,12 +2,13 @@ import { Task } from '@lit/task';
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { IntakeClient } from '../../client/intake.ts';
-import { getFormToken } from '../../client/system.ts';
 import type { ContactMethod, IntakeRequest } from '../../contract/intake.ts';
 import type { MessageLocale } from '../../contract/people.ts';
 import { AnnouncerController } from '../../core/announcer.ts';
 import { KentroElement } from '../../core/kentro-element.ts';
+import { focusPageStart } from '../../forms/blocks.ts';
 import { formStyles } from '../../forms/form.styles.ts';
+import { FormToken } from '../../forms/form-token.ts';
 import { FormStateController } from '../../forms/form-state.ts';
 import { KioskController } from '../../forms/kiosk.ts';
 import { sharedStyles } from '../../styles/shared.ts';
@@ -56,19 +57,16 @@ export class KentroIntakeForm extends KentroElement {
   private methodsSent: ContactMethod[] = [];
   private returnToCheck = false;
   private moveFocus = false;
-  private renderedAt?: string;
-  private clientCache?: IntakeClient;
+  private readonly formToken = new FormToken();
 
   private get intake(): IntakeClient | undefined {
-    const api = this.api;
-    if (api && this.clientCache?.api !== api) this.clientCache = new IntakeClient(api);
-    return api && this.clientCache;
+    return this.clientFor(IntakeClient);
   }
 
   private readonly optionsTask = new Task(this, {
     task: ([client], { signal }) => {
       if (!client) throw new Error('no-api');
-      void this.ensureFormToken();
+      void this.formToken.get(this.api);
       return client.options({ signal });
     },
     args: () => [this.intake] as const,
@@ -101,8 +99,7 @@ export class KentroIntakeForm extends KentroElement {
   protected override updated() {
     if (!this.moveFocus) return;
     this.moveFocus = false;
-    const root = this.renderRoot;
-    (root.querySelector<HTMLElement>('.error-summary') ?? root.querySelector<HTMLElement>('.panel__title, h2[tabindex="-1"]'))?.focus();
+    focusPageStart(this.renderRoot);
   }
 
   private go(step: Step, returnToCheck = false) {
@@ -111,10 +108,6 @@ export class KentroIntakeForm extends KentroElement {
     this.step = step;
   }
 
-  private async ensureFormToken() {
-    if (this.renderedAt || !this.api) return;
-    this.renderedAt = await getFormToken(this.api).catch(() => undefined);
-  }
 
   private next(): Step {
     if (this.returnToCheck) return 'check';
@@ -132,16 +125,16 @@ export class KentroIntakeForm extends KentroElement {
   private async submit() {
     const client = this.intake;
     if (!client) return;
-    await this.ensureFormToken();
+    const renderedAt = await this.formToken.get(this.api);
     const locale = (['el', 'en', 'ar'].includes(this.localize.locale) ? this.localize.locale : 'el') as MessageLocale;
-    const body: IntakeRequest = toRequest(this.form.values, { locale, website: this.form.website, renderedAt: this.renderedAt });
+    const body: IntakeRequest = toRequest(this.form.values, { locale, website: this.form.website, renderedAt });
     const result = await this.form.submit(body, (b, ctx) => client.submit(b as IntakeRequest, ctx));
     if (result) {
       this.reference = result.reference;
       this.methodsSent = body.contact.methods;
       // Nothing personal stays behind on a shared computer, nor after the person has their reference.
       this.form.reset();
-      this.renderedAt = undefined;
+      this.formToken.reset();
       this.go('done');
       this.announcer.announce(`${this.localize.term('intake.doneTitle')}: ${result.reference}`);
     } else if (this.form.errors.length) {
@@ -157,7 +150,7 @@ export class KentroIntakeForm extends KentroElement {
     this.reference = undefined;
     this.methodsSent = [];
     this.serviceId = undefined;
-    this.renderedAt = undefined;
+    this.formToken.reset();
     this.returnToCheck = false;
     this.step = 'needs';
     this.exited = true;
@@ -166,10 +159,10 @@ export class KentroIntakeForm extends KentroElement {
   private startOver() {
     this.form.reset();
     this.reference = undefined;
-    this.renderedAt = undefined;
+    this.formToken.reset();
     this.returnToCheck = false;
     this.go('needs');
-    void this.ensureFormToken();
+    void this.formToken.get(this.api);
   }
 
   private renderStep() {

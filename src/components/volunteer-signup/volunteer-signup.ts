@@ -1,14 +1,15 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { getFormToken } from '../../client/system.ts';
 import { VolunteeringClient } from '../../client/volunteering.ts';
 import type { FieldError } from '../../contract/common.ts';
 import type { MessageLocale } from '../../contract/people.ts';
 import type { SignupCreated, SignupRequest, VolunteerOpportunity } from '../../contract/volunteering.ts';
 import { AnnouncerController } from '../../core/announcer.ts';
 import { KentroElement } from '../../core/kentro-element.ts';
+import { focusPageStart } from '../../forms/blocks.ts';
 import { formStyles } from '../../forms/form.styles.ts';
+import { FormToken } from '../../forms/form-token.ts';
 import { FormStateController } from '../../forms/form-state.ts';
 import { KioskController } from '../../forms/kiosk.ts';
 import { sharedStyles } from '../../styles/shared.ts';
@@ -62,13 +63,10 @@ export class KentroVolunteerSignup extends KentroElement {
   @state() private result?: SignupCreated;
   private returnToCheck = false;
   private moveFocus = false;
-  private renderedAt?: string;
-  private volunteeringCache?: VolunteeringClient;
+  private readonly formToken = new FormToken();
 
   private get volunteering(): VolunteeringClient | undefined {
-    const api = this.api;
-    if (api && this.volunteeringCache?.api !== api) this.volunteeringCache = new VolunteeringClient(api);
-    return api && this.volunteeringCache;
+    return this.clientFor(VolunteeringClient);
   }
 
   private readonly manage = new ManagePanel(this, {
@@ -114,16 +112,14 @@ export class KentroVolunteerSignup extends KentroElement {
     }
   }
 
-  protected override async updated() {
+  protected override updated() {
     if (!this.moveFocus) return;
     this.moveFocus = false;
-    const root = this.renderRoot;
-    const target = root.querySelector<HTMLElement>('.error-summary') ?? root.querySelector<HTMLElement>('.panel__title, h2[tabindex="-1"]');
-    target?.focus();
+    focusPageStart(this.renderRoot);
   }
 
   private go(step: Step, returnToCheck = false) {
-    if (step === 'shifts' || step === 'about') void this.ensureFormToken();
+    if (step === 'shifts' || step === 'about') void this.formToken.get(this.api);
     this.returnToCheck = returnToCheck || (this.returnToCheck && step !== 'browse' && step !== 'done');
     this.moveFocus = true;
     this.step = step;
@@ -136,10 +132,6 @@ export class KentroVolunteerSignup extends KentroElement {
     this.go('shifts');
   }
 
-  private async ensureFormToken() {
-    if (this.renderedAt || !this.api) return;
-    this.renderedAt = await getFormToken(this.api).catch(() => undefined);
-  }
 
   private readonly handleContinue = (e: Event) => {
     e.preventDefault();
@@ -162,11 +154,11 @@ export class KentroVolunteerSignup extends KentroElement {
     const client = this.volunteering;
     const o = this.chosen;
     if (!client || !o) return;
-    await this.ensureFormToken();
+    const renderedAt = await this.formToken.get(this.api);
     const href = typeof location !== 'undefined' && /^https?:$/.test(location.protocol) ? location.href.split('#')[0] : undefined;
     const body: SignupRequest = toRequest(this.form.values, o, {
       locale: (['el', 'en', 'ar'].includes(this.localize.locale) ? this.localize.locale : 'el') as MessageLocale,
-      pageUrl: href, website: this.form.website, renderedAt: this.renderedAt,
+      pageUrl: href, website: this.form.website, renderedAt,
     });
     if (this.waitlisting.size > 0) body.waitlistIfFull = true;
     const result = await this.form.submit(body, (b, ctx) => client.signUp(b as SignupRequest, ctx));
@@ -211,7 +203,7 @@ export class KentroVolunteerSignup extends KentroElement {
     this.result = undefined;
     this.filledNow = new Set();
     this.returnToCheck = false;
-    this.renderedAt = undefined;
+    this.formToken.reset();
     this.go('browse');
   }
 
