@@ -32,6 +32,8 @@ export default defineConfig({
     emptyOutDir: true,
     minify: true,
     sourcemap: true,
+    // `dist/.vite/manifest.json`: each entry's static imports, read by the bundle budget (bench/bundle).
+    manifest: true,
     lib: {
       entry: {
         index: 'src/index.ts',

@@ -47,6 +47,15 @@ export class KentroElement extends LitElement {
     return this.provided?.kioskTimeoutMs ?? DEFAULT_KIOSK_TIMEOUT_MS;
   }
 
+  /**
+   * Holds a render until the page's language has loaded (a chunk of its own for English and Arabic), so a person
+   * never sees the widget in Greek first and then in their language.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.localize.ready) await this.localize.ready;
+    super.scheduleUpdate();
+  }
+
   /** The client for the configured backend (one per base URL). */
   protected get api(): ApiClient | undefined {
     const base = this.resolvedApiBase;

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_TIME_ZONE } from './config.ts';
-import { onTranslationsChanged, resolveTranslation } from './translations/registry.ts';
+import { loadTranslation, onTranslationsChanged, resolveTranslation } from './translations/registry.ts';
 import type { Message, StringOverrides, Translation, TranslationKey } from './translations/translation.ts';
 
 export type Params = Record<string, string | number>;
@@ -57,6 +57,8 @@ function fill(template: string, params: Params | undefined, lang: string) {
 export class LocalizeController implements ReactiveController {
   private translation: Translation = resolveTranslation('el');
   private lang = '';
+  /** Settles when the page's language has loaded (English and Arabic come in chunks of their own). */
+  ready: Promise<void> | undefined;
   private unsubscribe?: () => void;
 
   constructor(private readonly host: LocalizeHost) {
@@ -78,6 +80,8 @@ export class LocalizeController implements ReactiveController {
   /** @internal Re-reads the language and asks for an update when it changed. */
   refresh(force = false) {
     const lang = inheritedLang(this.host);
+    const loading = loadTranslation(lang);
+    if (loading) this.ready = loading.then(() => { this.ready = undefined; this.refresh(); });
     const translation = resolveTranslation(lang);
     if (!force && lang === this.lang && translation === this.translation) return;
     this.lang = lang;

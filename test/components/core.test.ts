@@ -52,6 +52,8 @@ describe('LocalizeController', () => {
   it('takes the nearest [lang] ancestor and follows changes', async () => {
     const wrapper = await fixture(html`<div lang="en"><kentro-test-probe></kentro-test-probe></div>`);
     const el = wrapper.querySelector('kentro-test-probe')!;
+    // English comes in a chunk of its own: the first render waits for it (never Greek first).
+    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(text(el, 't')).to.equal('Send');
     wrapper.setAttribute('lang', 'ar');
     await waitUntil(() => text(el, 't') === 'إرسال', 'did not switch to Arabic');

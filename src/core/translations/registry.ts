@@ -1,13 +1,18 @@
 /**
- * Locales known to this copy of Kentro. Greek, English and Arabic ship complete; a council can register
- * another locale (typed against `Translation`) or override single strings through `<kentro-provider>`.
+ * Locales known to this copy of Kentro. Greek ships in every widget; English and Arabic ship complete too, but in
+ * chunks of their own loaded the first time a widget needs them, so a Greek page downloads no other language.
+ * A council can register another locale (typed against `Translation`) or override single strings through
+ * `<kentro-provider>`.
  */
-import { ar } from './ar.ts';
 import { el } from './el.ts';
-import { en } from './en.ts';
 import type { Translation } from './translation.ts';
 
-const locales = new Map<string, Translation>([['el', el], ['en', en], ['ar', ar]]);
+const locales = new Map<string, Translation>([['el', el]]);
+const loaders = new Map<string, () => Promise<Translation>>([
+  ['en', () => import('./en.ts').then((m) => m.en)],
+  ['ar', () => import('./ar.ts').then((m) => m.ar)],
+]);
+const loading = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 
 export const DEFAULT_LOCALE = 'el';
@@ -18,10 +23,34 @@ export function registerTranslation(...translations: Translation[]) {
   for (const listener of listeners) listener();
 }
 
-/** The best registered match for a BCP 47 tag: `el-GR` → `el`; unknown → Greek. */
-export function resolveTranslation(lang: string | null | undefined): Translation {
+/** The registered or loadable locale code for a BCP 47 tag: `el-GR` → `el`; unknown → Greek. */
+function codeFor(lang: string | null | undefined): string {
   const tag = (lang ?? '').toLowerCase();
-  return locales.get(tag) ?? locales.get(tag.split('-')[0]) ?? locales.get(DEFAULT_LOCALE)!;
+  for (const code of [tag, tag.split('-')[0]!]) if (locales.has(code) || loaders.has(code)) return code;
+  return DEFAULT_LOCALE;
+}
+
+/** The best loaded match for a BCP 47 tag (Greek while another language is still loading). */
+export function resolveTranslation(lang: string | null | undefined): Translation {
+  return locales.get(codeFor(lang)) ?? locales.get(DEFAULT_LOCALE)!;
+}
+
+/**
+ * Loads the locale for `lang` if it ships as a chunk of its own and is not loaded yet; resolves when it can be
+ * used (at once, as `undefined`, when it already can). A chunk that fails to load leaves Greek in place.
+ */
+export function loadTranslation(lang: string | null | undefined): Promise<void> | undefined {
+  const code = codeFor(lang);
+  if (locales.has(code)) return undefined;
+  let pending = loading.get(code);
+  if (!pending) {
+    pending = loaders.get(code)!().then(
+      (translation) => { if (!locales.has(code)) registerTranslation(translation); },
+      () => undefined,
+    );
+    loading.set(code, pending);
+  }
+  return pending;
 }
 
 /** @internal Used by LocalizeController to re-render when locales change. */

@@ -1,0 +1,44 @@
+/**
+ * What a visitor downloads before a widget works: its entry file plus every chunk it imports statically, directly
+ * or through other chunks (dynamic imports, such as the iCalendar reader, load later and are left out), minified
+ * and gzipped at level 9. Read from Vite's build manifest, so the figures are exact and repeatable.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+interface ManifestChunk { file: string; name?: string; isEntry?: boolean; imports?: string[] }
+type Manifest = Record<string, ManifestChunk>;
+
+export interface EntrySize {
+  /** The entry's name, e.g. `kentro-intake-form` or `all`. */
+  entry: string;
+  files: string[];
+  bytes: number;
+  gzipBytes: number;
+}
+
+const gzipSize = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+/** Sizes of every entry in `distDir` (after `npm run build`). */
+export function entrySizes(distDir = 'dist'): EntrySize[] {
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  const closure = (key: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(key)) return seen;
+    seen.add(key);
+    for (const next of manifest[key]?.imports ?? []) closure(next, seen);
+    return seen;
+  };
+  return Object.entries(manifest)
+    .filter(([, chunk]) => chunk.isEntry)
+    .map(([key, chunk]) => {
+      const files = [...closure(key)].map((k) => manifest[k]!.file);
+      return {
+        entry: chunk.name ?? chunk.file.replace(/\.js$/, ''),
+        files,
+        bytes: files.reduce((sum, f) => sum + readFileSync(join(distDir, f)).length, 0),
+        gzipBytes: files.reduce((sum, f) => sum + gzipSize(join(distDir, f)), 0),
+      };
+    })
+    .sort((a, b) => a.entry.localeCompare(b.entry));
+}
