@@ -9,12 +9,25 @@ import { ApiClient } from '../client/api-client.ts';
 import { configContext, DEFAULT_KIOSK_TIMEOUT_MS, DEFAULT_TIME_ZONE, type KentroConfig } from './config.ts';
 import { VERSION } from './define.ts';
 import { LocalizeController } from './localize.ts';
+import { useSections } from './translations/registry.ts';
+import type { Translation } from './translations/translation.ts';
 
 export class KentroElement extends LitElement {
   /** The Kentro version of this class, compared by `define()`. */
   static kentroVersion = VERSION;
 
+  /**
+   * The widget's own Greek sections (`import volunteer from '…/translations/el/volunteer.ts'`), added to Greek when
+   * the first such widget connects: a page downloads only the strings of the widgets it has.
+   */
+  static translations: readonly Partial<Translation>[] = [];
+
   protected readonly localize = new LocalizeController(this);
+
+  override connectedCallback() {
+    useSections('el', ...(this.constructor as typeof KentroElement).translations);
+    super.connectedCallback();
+  }
 
   @consume({ context: configContext, subscribe: true })
   @state()

@@ -102,7 +102,7 @@ export class LocalizeController implements ReactiveController {
   term(key: TranslationKey, params?: Params): string {
     const override = this.host.localizeOptions?.().strings?.[this.locale]?.[key];
     const [section, name] = key.split('.') as [keyof Translation, string];
-    const message = override ?? ((this.translation[section] as Record<string, Message>)[name]);
+    const message = override ?? (this.translation[section] as Record<string, Message> | undefined)?.[name];
     return fill(this.pick(message, params), params, this.locale);
   }
 

@@ -5,6 +5,7 @@ import { define } from '../../src/core/define.ts';
 import { KentroElement } from '../../src/core/kentro-element.ts';
 import { registerTranslation } from '../../src/core/translations/registry.ts';
 import { en } from '../../src/core/translations/en.ts';
+import referralStrings from '../../src/core/translations/el/referral.ts';
 import type { KentroProvider } from '../../src/core/provider.ts';
 
 /** A minimal widget: shows what its localize controller and config resolve to. */
@@ -16,6 +17,17 @@ class ProbeElement extends KentroElement {
 define('kentro-test-probe', ProbeElement);
 
 const text = (el: Element, id: string) => el.shadowRoot!.getElementById(id)!.textContent;
+
+/** A widget that brings its own Greek section (as every real widget does), and one that does not. */
+class SectionProbe extends KentroElement {
+  static override translations = [referralStrings];
+  protected override render() { return html`<p id="t">${this.localize.term('referral.send')}</p>`; }
+}
+class NoSectionProbe extends KentroElement {
+  protected override render() { return html`<p id="t">${this.localize.term('intake.send')}</p>`; }
+}
+define('kentro-test-section', SectionProbe);
+define('kentro-test-no-section', NoSectionProbe);
 
 describe('define()', () => {
   it('tolerates the same tag registered twice, by the same class or another copy', () => {
@@ -64,6 +76,13 @@ describe('LocalizeController', () => {
   it('prefers the element\'s own lang and resolves regional tags', async () => {
     const el = await fixture(html`<div lang="ar"><kentro-test-probe lang="el-GR"></kentro-test-probe></div>`);
     expect(text(el.querySelector('kentro-test-probe')!, 't')).to.equal('Αποστολή');
+  });
+
+  it("adds a widget's own Greek strings when it connects, and only those", async () => {
+    const own = await fixture(html`<kentro-test-section lang="el"></kentro-test-section>`);
+    expect(text(own, 't')).to.equal('Αποστολή παραπομπής');
+    const other = await fixture(html`<kentro-test-no-section lang="el"></kentro-test-no-section>`);
+    expect(text(other, 't'), 'the intake section was never brought by any widget here').to.equal('');
   });
 
   it('re-renders when a council registers a locale', async () => {

@@ -2,11 +2,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { HsdsSchedule } from '../../src/contract/hsds.ts';
 import { define } from '../../src/core/define.ts';
 import { KentroElement } from '../../src/core/kentro-element.ts';
+import directoryStrings from '../../src/core/translations/el/directory.ts';
 import type { LocalizeController } from '../../src/core/localize.ts';
 import { describeHours, describeOpenState } from '../../src/components/programme-directory/hours-words.ts';
 import { openState, parseSchedule } from '../../src/components/programme-directory/opening-hours.ts';
 
 class HoursProbe extends KentroElement {
+  static override translations = [directoryStrings];
   get l(): LocalizeController { return this.localize; }
 }
 define('kentro-test-hours', HoursProbe);

@@ -17,6 +17,7 @@ import { renderCheck, renderDone } from './referral-check.ts';
 import { QUESTION_STEPS, STEP_SCHEMAS, stepIssues, stepOfPath, toRequest, type QuestionStep, type ReferralAnswers, type Step } from './referral-flow.ts';
 import { RENDER, renderRisk, type StepView } from './referral-steps.ts';
 import { StatusPanel } from './status-panel.ts';
+import referralStrings from '../../core/translations/el/referral.ts';
 
 /**
  * @summary A school refers a pupil at risk of dropping out: referrer, pupil (the minimum), guardian, safety and
@@ -31,6 +32,7 @@ import { StatusPanel } from './status-panel.ts';
  */
 export class KentroDropoutReferral extends KentroElement {
   static override styles = [sharedStyles, formStyles, styles];
+  static override translations = [referralStrings];
 
   private readonly announcer = new AnnouncerController(this);
   readonly form: FormStateController<ReferralAnswers> = new FormStateController<ReferralAnswers>(this, {

@@ -17,6 +17,7 @@ import { renderEventDetail } from './event-dialog.ts';
 import { categoryName, statusName, whenText } from './event-words.ts';
 import styles from './events-calendar.styles.ts';
 import { writeJsonLd } from './json-ld.ts';
+import eventsStrings from '../../core/translations/el/events.ts';
 
 /** Below this width (px) of its own column the calendar always shows the list. */
 const NARROW = 600;
@@ -46,6 +47,7 @@ function nameFromContent(el: HTMLElement) {
  */
 export class KentroEventsCalendar extends KentroElement {
   static override styles = [sharedStyles, styles];
+  static override translations = [eventsStrings];
 
   private readonly announcer = new AnnouncerController(this);
 

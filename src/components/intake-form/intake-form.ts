@@ -17,6 +17,7 @@ import { renderCheck, renderDone } from './intake-check.ts';
 import { QUESTION_STEPS, STEP_SCHEMAS, stepIssues, stepOfPath, toRequest, type IntakeAnswers, type Step } from './intake-flow.ts';
 import styles from './intake-form.styles.ts';
 import { renderAbout, renderAccess, renderContact, renderFacts, renderLanguage, renderNeeds, type StepView } from './intake-steps.ts';
+import intakeStrings from '../../core/translations/el/intake.ts';
 
 const RENDER = { needs: renderNeeds, about: renderAbout, contact: renderContact, language: renderLanguage, access: renderAccess, facts: renderFacts };
 
@@ -33,6 +34,7 @@ const RENDER = { needs: renderNeeds, about: renderAbout, contact: renderContact,
  */
 export class KentroIntakeForm extends KentroElement {
   static override styles = [sharedStyles, formStyles, styles];
+  static override translations = [intakeStrings];
 
   private readonly announcer = new AnnouncerController(this);
   readonly form: FormStateController<IntakeAnswers> = new FormStateController<IntakeAnswers>(this, {

@@ -14,6 +14,7 @@ import { renderCard, renderFilters, renderSearch } from './results-view.ts';
 import { renderDetail } from './service-detail.ts';
 import styles from './programme-directory.styles.ts';
 import { readState, writeState, type DirectoryState } from './url-state.ts';
+import directoryStrings from '../../core/translations/el/directory.ts';
 
 const PAGE = 30;
 
@@ -32,6 +33,7 @@ const PAGE = 30;
  */
 export class KentroProgrammeDirectory extends KentroElement {
   static override styles = [sharedStyles, styles];
+  static override translations = [directoryStrings];
 
   private readonly announcer = new AnnouncerController(this);
 

@@ -25,6 +25,7 @@ import {
 import { renderAbout, renderCheck, renderDone, renderGuardian, renderMore, renderUnder15, type StepView } from './signup-steps.ts';
 import styles from './volunteer-signup.styles.ts';
 import { shiftWhen } from './words.ts';
+import volunteerStrings from '../../core/translations/el/volunteer.ts';
 
 /**
  * @summary The centre's Volunteer Network: opportunities with filters, a shift picker with places left and waiting
@@ -38,6 +39,7 @@ import { shiftWhen } from './words.ts';
  */
 export class KentroVolunteerSignup extends KentroElement {
   static override styles = [sharedStyles, formStyles, styles];
+  static override translations = [volunteerStrings];
 
   private readonly announcer = new AnnouncerController(this);
   readonly form: FormStateController<SignupAnswers> = new FormStateController<SignupAnswers>(this, {

@@ -4,10 +4,11 @@
  * A council can register another locale (typed against `Translation`) or override single strings through
  * `<kentro-provider>`.
  */
-import { el } from './el.ts';
+import base from './el/base.ts';
 import type { Translation } from './translation.ts';
 
-const locales = new Map<string, Translation>([['el', el]]);
+/** Greek starts with the sections every widget uses; each widget adds its own (`useSections`). */
+const locales = new Map<string, Translation>([['el', base as Translation]]);
 const loaders = new Map<string, () => Promise<Translation>>([
   ['en', () => import('./en.ts').then((m) => m.en)],
   ['ar', () => import('./ar.ts').then((m) => m.ar)],
@@ -21,6 +22,18 @@ export const DEFAULT_LOCALE = 'el';
 export function registerTranslation(...translations: Translation[]) {
   for (const t of translations) locales.set(t.$code.toLowerCase(), t);
   for (const listener of listeners) listener();
+}
+
+/**
+ * Adds sections to a registered locale (a widget's own Greek strings, when it first connects). Adding a section
+ * already there changes nothing and re-renders nothing.
+ */
+export function useSections(code: string, ...sections: Partial<Translation>[]) {
+  const current = locales.get(code);
+  if (!current) return;
+  const missing = sections.filter((part) => Object.keys(part).some((key) => !(key in current)));
+  if (missing.length === 0) return;
+  registerTranslation(Object.assign({}, current, ...missing) as Translation);
 }
 
 /** The registered or loadable locale code for a BCP 47 tag: `el-GR` → `el`; unknown → Greek. */
