@@ -1,6 +1,6 @@
 /**
  * The code a school uses to follow a referral: 80 random bits in Crockford base32 (no I, L, O or U, so nothing
- * reads as another character), grouped XXXX-XXXX-XXXX-XXXX to be read out and typed. Only the SHA-256 of its
+ * reads as another character), grouped in fours (`K7QM-2XPD-93RT-4B1C`) to be read out and typed. Only the SHA-256 of its
  * normal form is stored, so a copy of the database opens no referral's status.
  *
  * People type codes loosely: case, spaces and dashes do not matter, and the letters Crockford maps to digits

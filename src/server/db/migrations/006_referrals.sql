@@ -14,7 +14,7 @@ CREATE TABLE referrals (
   -- The latest entry of referral_status_history, kept here for listing and filtering.
   status text NOT NULL DEFAULT 'requested'
     CHECK (status IN ('requested', 'accepted', 'rejected', 'on-hold', 'in-progress', 'completed', 'cancelled')),
-  -- SHA-256 (hex) of the status code in its normal form (upper case, XXXX-XXXX-XXXX-XXXX). The code itself is shown
+  -- SHA-256 (hex) of the status code in its normal form (upper case, four groups of four, e.g. K7QM-2XPD-93RT-4B1C). The code itself is shown
   -- once, in the POST's answer; in clear it exists only in the stored idempotent answer, which replays that answer
   -- to a retry and expires with its key (24 h). No email carries it.
   status_token_hash text NOT NULL CHECK (status_token_hash ~ '^[0-9a-f]{64}$'),
