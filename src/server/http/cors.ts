@@ -35,8 +35,10 @@ export function cors(allowedOrigins: readonly string[]): MiddlewareHandler<AppEn
       });
     }
     await next();
-    c.header('Access-Control-Allow-Origin', origin);
-    c.header('Access-Control-Expose-Headers', EXPOSE_HEADERS);
-    c.header('Vary', 'Origin', { append: true });
+    // On the response's own headers: see ./security-headers.ts for why not `c.header()`.
+    const headers = c.res.headers;
+    headers.set('Access-Control-Allow-Origin', origin);
+    headers.set('Access-Control-Expose-Headers', EXPOSE_HEADERS);
+    headers.append('Vary', 'Origin');
   };
 }

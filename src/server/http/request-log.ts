@@ -15,7 +15,8 @@ export function requestLog(log: Logger, trustProxy: boolean): MiddlewareHandler<
     c.set('requestId', requestId);
     c.set('clientIp', clientIp(c, trustProxy));
     await next();
-    c.header('X-Request-Id', requestId);
+    // On the response's own headers: see ./security-headers.ts for why not `c.header()`.
+    c.res.headers.set('X-Request-Id', requestId);
     const handler = matchedRoutes(c).findLast((r) => r.method !== 'ALL');
     const status = c.res.status;
     const fields = {
