@@ -15,11 +15,47 @@ export interface Logger {
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
-/** A logger writing JSON lines at or above `level` through `write` (stdout by default). */
-export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
+/**
+ * Writes lines to stdout, batching under load: a line is written at once unless another was written in the same turn
+ * of the event loop; those that follow it in that turn go out together when the turn ends (stdout is synchronous on
+ * Linux, one system call per write; one write per request cost our server about 6 % of its throughput,
+ * bench/server). What is pending is written before an error line and when the process exits.
+ */
+export function batchedStdout(): { write: (line: string) => void; flush: () => void } {
+  let pending: string[] = [];
+  let busy = false;
+  const flush = () => {
+    if (pending.length === 0) return;
+    const text = `${pending.join('\n')}\n`;
+    pending = [];
+    process.stdout.write(text);
+  };
+  const endOfTurn = () => {
+    busy = false;
+    flush();
+  };
+  process.on('exit', flush);
+  return {
+    write(line) {
+      if (busy) {
+        pending.push(line);
+        return;
+      }
+      busy = true;
+      setImmediate(endOfTurn);
+      process.stdout.write(`${line}\n`);
+    },
+    flush,
+  };
+}
+
+/** A logger writing JSON lines at or above `level` through `write` (stdout, in batches, by default). */
+export function createLogger(level: LogLevel, write?: (line: string) => void): Logger {
+  const out = write ? { write, flush: () => undefined } : batchedStdout();
   const at = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, fields: LogFields = {}) => {
     if (RANK[lvl] < RANK[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields }));
+    out.write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields }));
+    if (lvl === 'error') out.flush();
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
