@@ -16,6 +16,7 @@ export async function listOrganizations(db: Queryable, query: HsdsListQuery) {
   const p = new Params();
   const search = searchSql(textTarget('o.name', 'o.description'), searchWords(query.search), p);
   const { rows, total, page } = await fetchPage<OrganizationRow>(db, p, {
+    with: search?.with,
     select: ORGANIZATION_COLUMNS,
     from: 'organizations o',
     where: whereClause(search ? [search.where] : []),

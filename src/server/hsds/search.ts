@@ -9,7 +9,9 @@
  *
  * A result's tier is its weakest word's; results rank by tier, then by how many words hit the name (folded or
  * fuzzy), then by name.
- * The folded text is a stored column with a trigram GIN index; the lexicon has one too.
+ * The folded text is a stored column with a trigram GIN index; the lexicon has one too. Each word's lexicon lookup
+ * is a materialised common table expression (`with`), so a statement that tests it in its WHERE and its ORDER BY
+ * scans the lexicon once.
  */
 import type { Params } from './sql.ts';
 
@@ -44,7 +46,12 @@ export interface SearchSql {
   tier: string;
   /** How many words are in the name. */
   nameHits: string;
+  /** Common table expressions the conditions read, for the statement's `WITH` (see `withClause`). */
+  with: string[];
 }
+
+/** `WITH a AS (…), b AS (…) ` for the given expressions, or nothing. */
+export const withClause = (ctes: readonly string[] | undefined) => (ctes?.length ? `WITH ${ctes.join(', ')} ` : '');
 
 /** LIKE patterns of the lexicon words a folded query word resembles (`%` is pg_trgm's indexed pre-filter). */
 const similarWords = (folded: string) =>
@@ -57,17 +64,24 @@ export function searchSql(target: SearchTarget, words: readonly string[], params
   const where: string[] = [];
   const tiers: string[] = [];
   const hits: string[] = [];
+  const ctes: string[] = [];
   for (const word of words) {
     const w = params.add(word, 'text');
     const folded = `kentro_fold(${w})`;
     const lower = `replace(lower(${w}), 'ς', 'σ')`;
-    const similar = target.fuzzy && [...word].length >= FUZZY_MIN_LENGTH ? similarWords(folded) : undefined;
+    let similar: string | undefined;
+    if (target.fuzzy && [...word].length >= FUZZY_MIN_LENGTH) {
+      // Named after the word's parameter, so it is unique in the statement.
+      const name = `kentro_similar_${params.values.length}`;
+      ctes.push(`${name} AS MATERIALIZED (SELECT ${similarWords(folded)} AS patterns)`);
+      similar = `(SELECT patterns FROM ${name})::text[]`;
+    }
     const orSimilar = (text: string) => (similar ? ` OR ${text} LIKE ANY (${similar})` : '');
     where.push(`(${target.folded} LIKE '%' || ${folded} || '%'${orSimilar(target.folded)})`);
     tiers.push(`CASE WHEN strpos(${target.lower}, ${lower}) > 0 THEN 3 WHEN strpos(${target.folded}, ${folded}) > 0 THEN 2 ELSE 1 END`);
     hits.push(`(strpos(${target.name}, ${folded}) > 0${orSimilar(target.name)})::int`);
   }
-  return { where: where.join(' AND '), tier: `LEAST(${tiers.join(', ')})`, nameHits: `(${hits.join(' + ')})` };
+  return { where: where.join(' AND '), tier: `LEAST(${tiers.join(', ')})`, nameHits: `(${hits.join(' + ')})`, with: ctes };
 }
 
 /** Search over a name and a description computed on the fly (small tables: taxonomies, organizations). */

@@ -18,6 +18,7 @@ export async function listServiceAtLocations(db: Queryable, query: HsdsServiceAt
   const { and, search } = serviceConditions(filters, p);
   if (locationId) and.push(`x.location_id = ${p.add(locationId, 'uuid')}`);
   const { rows, total, page } = await fetchPage<ServiceAtLocationRow>(db, p, {
+    with: search?.with,
     select: COLUMNS,
     from: FROM,
     where: whereClause(and),

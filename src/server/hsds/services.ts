@@ -13,7 +13,7 @@ export async function listServices(db: Queryable, query: HsdsServicesListQuery) 
   const p = new Params();
   const { and, search } = serviceConditions(query, p);
   const { rows, total, page } = await fetchPage<ServiceRow>(db, p, {
-    select: SERVICE_COLUMNS, from: 'services s', where: whereClause(and), order: serviceOrder(search),
+    select: SERVICE_COLUMNS, from: 'services s', where: whereClause(and), order: serviceOrder(search), with: search?.with,
   }, query);
   return pageOf(await serviceDocs(db, rows, query.full === 'true'), total, page);
 }

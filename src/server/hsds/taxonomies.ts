@@ -14,6 +14,7 @@ export async function listTaxonomies(db: Queryable, query: HsdsListQuery) {
   const p = new Params();
   const search = searchSql(textTarget('x.name', 'x.description'), searchWords(query.search), p);
   const { rows, total, page } = await fetchPage<TaxonomyRow>(db, p, {
+    with: search?.with,
     select: TAXONOMY_COLUMNS,
     from: 'taxonomies x',
     where: whereClause(search ? [search.where] : []),
@@ -48,6 +49,7 @@ export async function listTaxonomyTerms(db: Queryable, query: HsdsTaxonomyTermsQ
   if (query.parent_id) and.push(`t.parent_id = ${p.add(query.parent_id, 'uuid')}`);
   if (query.top_only === 'true') and.push('t.parent_id IS NULL');
   const { rows, total, page } = await fetchPage<TermRow>(db, p, {
+    with: search?.with,
     select: TERM_COLUMNS,
     from: TERM_FROM,
     where: whereClause(and),
