@@ -145,6 +145,21 @@ describe('series expansion (ical.js, floating time, Intl offsets)', () => {
     assert.equal(expander.isOccurrence(wall('2026-02-26T10:00:00')), false, 'before the first');
   });
 
+  it('answers windows asked in any order from the walk an earlier request kept, and walks very long rules afresh', () => {
+    const monthly = () => series('2025-01-07T09:00:00', '2025-01-07T10:00:00', 'FREQ=MONTHLY;BYDAY=1TU');
+    assert.deepEqual(isoStarts(monthly(), '2025-02-01T00:00:00', '2025-03-01T00:00:00'), ['2025-02-04T09:00:00+02:00']);
+    assert.deepEqual(isoStarts(monthly(), '2028-01-01T00:00:00', '2028-02-01T00:00:00'), ['2028-01-04T09:00:00+02:00']);
+    assert.deepEqual(isoStarts(monthly(), '2026-09-01T00:00:00', '2026-10-01T00:00:00'), ['2026-09-01T09:00:00+03:00']);
+    assert.equal(new Expander(monthly(), TZ).isOccurrence(wall('2027-06-01T09:00:00')), true);
+    assert.equal(new Expander(monthly(), TZ).isOccurrence(wall('2027-06-08T09:00:00')), false);
+    // Daily since 1990: more steps than a walk keeps.
+    const daily = series('1990-01-01T08:00:00', '1990-01-01T09:00:00', 'FREQ=DAILY');
+    for (let round = 0; round < 2; round++) {
+      assert.deepEqual(isoStarts(daily, '2026-03-28T00:00:00', '2026-03-31T00:00:00'),
+        ['2026-03-28T08:00:00+02:00', '2026-03-29T08:00:00+03:00', '2026-03-30T08:00:00+03:00']);
+    }
+  });
+
   it('treats an unreadable rule as a one-off event', () => {
     const s = series('2026-03-05T10:00:00', '2026-03-05T11:00:00', 'NOT A RULE');
     assert.equal(new Expander(s, TZ).recurring, false);

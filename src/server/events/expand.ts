@@ -45,12 +45,46 @@ export const MAX_STEPS = 100_000;
 
 const DAILY_OR_COARSER = new Set(['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
 
+/** Keeps at most `max` entries, dropping the one used least recently. */
+class Recent<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): V {
+    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value!);
+    this.map.set(key, value);
+    return value;
+  }
+
+  delete(key: string) {
+    this.map.delete(key);
+  }
+}
+
+/** Parsed rules by zone and text (`null`: not a rule we expand). Rules are only read once parsed. */
+const rules = new Recent<ICAL.Recur | null>(1000);
+
 /**
  * A parsed rule, or undefined when the text is no rule ical.js understands or one finer than daily (then the
  * event is a one-off, as it would be for a calendar that cannot read the rule).
  */
 export function parseRule(rrule: string | undefined, timeZone: string): ICAL.Recur | undefined {
   if (!rrule) return undefined;
+  const key = `${timeZone}\n${rrule}`;
+  const known = rules.get(key);
+  return (known === undefined ? rules.set(key, readRule(rrule, timeZone) ?? null) : known) ?? undefined;
+}
+
+function readRule(rrule: string, timeZone: string): ICAL.Recur | undefined {
   try {
     const rule = ICAL.Recur.fromString(rrule);
     // As migration 003 allows: at most one occurrence a day.
@@ -67,6 +101,43 @@ export function parseRule(rrule: string | undefined, timeZone: string): ICAL.Rec
 }
 
 const toWallMs = (t: ICAL.Time): WallMs => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+
+/**
+ * A rule's recurrence ids walked so far from one start, with the iterator to walk further. Every request for a
+ * window walks a series from its first occurrence (ical.js cannot start in the middle), and a step costs
+ * microseconds (a monthly "first Tuesday" tests each day of the month): the walk is kept, keyed by what it depends
+ * on (zone, rule text, start), so each step is taken once per process.
+ */
+interface Walk {
+  iterator: ICAL.RecurIterator;
+  rids: WallMs[];
+  done: boolean;
+  /** False once it grew past MAX_KEPT_RIDS: such a series is walked afresh each time, as without this cache. */
+  kept: boolean;
+}
+
+const walks = new Recent<Walk>(500);
+/** At most this many recurrence ids are kept per walk (a daily rule over 27 years); memory stays in megabytes. */
+const MAX_KEPT_RIDS = 10_000;
+
+/** The walk of `rule` from `wallStart` reaching at least `untilWall` (or its end), or undefined when not kept. */
+function walkTo(rule: ICAL.Recur, key: string, wallStart: WallMs, untilWall: WallMs): readonly WallMs[] | undefined {
+  const walk = walks.get(key) ?? walks.set(key, {
+    iterator: rule.iterator(ICAL.Time.fromData({ ...wallParts(wallStart), isDate: false })), rids: [], done: false, kept: true,
+  });
+  if (!walk.kept) return undefined;
+  const { rids } = walk;
+  while (!walk.done && (rids.length === 0 || rids[rids.length - 1]! < untilWall)) {
+    const next = rids.length < MAX_STEPS ? walk.iterator.next() : undefined;
+    if (next) rids.push(toWallMs(next));
+    else walk.done = true;
+    if (rids.length > MAX_KEPT_RIDS) {
+      walks.set(key, { ...walk, rids: [], kept: false });
+      return undefined;
+    }
+  }
+  return rids;
+}
 
 /** A series prepared for expansion: its rule, wall-clock start and wall-clock length. */
 export class Expander<O extends OverrideLike = OverrideLike> {
@@ -89,6 +160,14 @@ export class Expander<O extends OverrideLike = OverrideLike> {
   *recurrenceIds(untilWall: WallMs): Generator<WallMs> {
     if (!this.rule) {
       yield this.wallStart;
+      return;
+    }
+    const walked = walkTo(this.rule, `${this.timeZone}\n${this.series.rrule}\n${this.wallStart}`, this.wallStart, untilWall);
+    if (walked) {
+      for (const wall of walked) {
+        if (wall > untilWall) return;
+        yield wall;
+      }
       return;
     }
     const iterator = this.rule.iterator(ICAL.Time.fromData({ ...wallParts(this.wallStart), isDate: false }));

@@ -26,12 +26,38 @@ function offsetFormat(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The wall-clock time of `instant` (ms since the epoch) in `timeZone`. */
-export function toWall(instant: number, timeZone: string): WallMs {
+/** The wall-clock time of `instant`, asked of Intl (a few microseconds each: expansion asks thousands of times). */
+function wallFromIntl(instant: number, timeZone: string): WallMs {
   const parts: Record<string, number> = {};
   for (const p of offsetFormat(timeZone).formatToParts(new Date(instant))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   return wall + (instant - Math.floor(instant / 1000) * 1000);
+}
+
+const HOUR = 3_600_000;
+/** Per zone: the offset (wall − instant, ms) of each hour of UTC asked about whose first and last second agree. */
+const hourOffsets = new Map<string, Map<number, number>>();
+const MAX_CACHED_HOURS = 100_000;
+
+/**
+ * The wall-clock time of `instant` (ms since the epoch) in `timeZone`. An offset changes at most once in an hour
+ * and at a whole second, so an hour whose first and last second have the same offset has it throughout: that
+ * offset is remembered; an hour with a change inside is asked of Intl each time.
+ */
+export function toWall(instant: number, timeZone: string): WallMs {
+  const hour = Math.floor(instant / HOUR);
+  let offsets = hourOffsets.get(timeZone);
+  if (!offsets) hourOffsets.set(timeZone, (offsets = new Map()));
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const first = hour * HOUR;
+    const last = first + HOUR - 1000;
+    offset = wallFromIntl(first, timeZone) - first;
+    if (wallFromIntl(last, timeZone) - last !== offset) return wallFromIntl(instant, timeZone);
+    if (offsets.size >= MAX_CACHED_HOURS) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return instant + offset;
 }
 
 /** The UTC offset of `timeZone` at `instant`, in minutes (Athens: 120 in winter, 180 in summer). */
