@@ -12,7 +12,9 @@ import { enqueueMail } from '../mail/outbox.ts';
 import { shiftState, signupCalendar } from './calendar.ts';
 import { guardianLink, manageLink } from './links.ts';
 import { composeMail, type MailFacts, type VolunteerMailKind } from './mail-texts.ts';
-import { findOpportunity, findSignup, firstNameOf, issueToken, signupBookings, type OpportunityRow } from './records.ts';
+import {
+  findOpportunity, findSignup, firstNameOf, issueToken, signupBookings, type BookingRow, type OpportunityRow, type SignupRow,
+} from './records.ts';
 import { placeText } from './shapes.ts';
 import { instantInWords, shiftInWords, zoneInWords } from './when.ts';
 
@@ -27,18 +29,26 @@ const centreOf = (o: OpportunityRow, locale: string) => ({
   ...(o.centre_phone ? { phone: o.centre_phone } : {}),
 });
 
+/** Rows the caller read in this transaction already, so the message does not read them again. */
+export interface KnownRows {
+  signup: SignupRow;
+  opportunity: OpportunityRow;
+  /** All the signup's bookings, as `signupBookings` reads them. */
+  bookings: BookingRow[];
+}
+
 /**
  * Queues message `kind` about signup `signupId`. `bookingIds` limits the shifts it lists (the one promoted, the
  * one reminded of, those just cancelled); by default it lists all of them.
  */
 export async function queueVolunteerMail(
-  tx: Queryable, settings: VolunteerSettings, signupId: string, kind: VolunteerMailKind, bookingIds?: readonly string[],
+  tx: Queryable, settings: VolunteerSettings, signupId: string, kind: VolunteerMailKind, bookingIds?: readonly string[], known?: KnownRows,
 ): Promise<void> {
-  const signup = await findSignup(tx, { id: signupId });
+  const signup = known?.signup ?? await findSignup(tx, { id: signupId });
   if (!signup) throw new Error('queueVolunteerMail: no such signup');
-  const opportunity = await findOpportunity(tx, signup.opportunity_id);
+  const opportunity = known?.opportunity ?? await findOpportunity(tx, signup.opportunity_id);
   if (!opportunity) throw new Error('queueVolunteerMail: no such opportunity');
-  const bookings = await signupBookings(tx, signupId);
+  const bookings = known?.bookings ?? await signupBookings(tx, signupId);
   const shown = bookingIds ? bookings.filter((b) => bookingIds.includes(b.id)) : bookings;
   const { locale } = signup;
   const { timeZone } = settings;

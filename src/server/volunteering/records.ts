@@ -28,7 +28,7 @@ export interface SignupRow {
   created_at: Date;
 }
 
-const SIGNUP_COLUMNS = `id, reference, opportunity_id, name, email, email_fold, phone, age_band, guardian_name, guardian_email,
+export const SIGNUP_COLUMNS = `id, reference, opportunity_id, name, email, email_fold, phone, age_band, guardian_name, guardian_email,
   guardian_phone, guardian_relationship, guardian_status, hold_released_at, skills, availability, accessibility, locale,
   page_url, created_at`;
 

@@ -16,7 +16,7 @@ import { answerProblemsUndone } from '../http/savepoint.ts';
 import { acceptedPageUrl } from './links.ts';
 import { queueVolunteerMail } from './messages.ts';
 import { bookPlace, lockPerson } from './places.ts';
-import { findOpportunity, issueToken, signupBookings } from './records.ts';
+import { findOpportunity, issueToken, SIGNUP_COLUMNS, signupBookings, type SignupRow } from './records.ts';
 import { chosenShifts, personConflicts } from './shift-checks.ts';
 import { signupStatus } from './shapes.ts';
 
@@ -27,12 +27,12 @@ const blank = (text: string | undefined) => (text ? text : null);
 async function insertSignup(tx: Queryable, body: SignupRequest, skills: string[], pageUrl: string | undefined, timeZone: string) {
   const minor = needsGuardian(body.ageBand);
   const g = minor ? body.guardian : undefined;
-  const { rows } = await tx.query<{ id: string; reference: string; email_fold: string }>(
+  const { rows } = await tx.query<SignupRow>(
     `INSERT INTO volunteer_signups (reference, opportunity_id, name, email, phone, age_band, guardian_name, guardian_email,
        guardian_phone, guardian_relationship, guardian_status, skills, availability, accessibility, locale, page_url)
      VALUES ('ΕΘ-' || to_char(now() AT TIME ZONE $1, 'YYYY') || '-' || lpad(nextval('volunteer_signup_number')::text, 6, '0'),
        $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-     RETURNING id, reference, email_fold`,
+     RETURNING ${SIGNUP_COLUMNS}`,
     [timeZone, body.opportunityId, body.name, body.email, blank(body.phone), body.ageBand, g?.name ?? null, g?.email ?? null,
       blank(g?.phone), blank(g?.relationship), minor ? 'pending' : 'not-needed', skills, blank(body.availability),
       blank(body.accessibility), body.locale ?? 'el', pageUrl ?? null],
@@ -64,8 +64,11 @@ export async function createSignup(tx: Queryable, body: SignupRequest, deps: App
     await lockPerson(tx, signup.email_fold);
     const clashes = await personConflicts(tx, signup.email_fold, shifts);
     if (clashes.length) throw conflict('You already hold a shift at this time, or this very shift.', clashes);
+    const manageToken = await issueToken(tx, signup.id, 'manage');
 
-    // Shift rows are locked in ascending id order, as everywhere (./places.ts), so signups never deadlock.
+    // Shift rows are locked in ascending id order, as everywhere (./places.ts), so signups never deadlock. From the
+    // first booking on, this transaction holds those rows until it commits, and every signup for the same shift
+    // waits for it: only what needs the bookings comes after them, with no row read twice.
     const full: FieldError[] = [];
     for (const shift of [...shifts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       const booked = await bookPlace(tx, signup.id, shift.id, signup.email_fold);
@@ -73,16 +76,16 @@ export async function createSignup(tx: Queryable, body: SignupRequest, deps: App
     }
     if (full.length) throw conflict('A chosen shift is full. Choose another, or join its waitlist.', full.sort((a, b) => Number(a.path[1]) - Number(b.path[1])));
 
-    const manageToken = await issueToken(tx, signup.id, 'manage');
     const bookings = await signupBookings(tx, signup.id);
     const minor = needsGuardian(body.ageBand);
     const status = signupStatus({ guardian_status: minor ? 'pending' : 'not-needed' }, bookings);
     if (status === 'cancelled') throw new Error('a new signup has no bookings');
+    const known = { signup, opportunity, bookings };
     if (minor) {
-      await queueVolunteerMail(tx, config, signup.id, 'awaiting-guardian');
-      await queueVolunteerMail(tx, config, signup.id, 'guardian-request');
+      await queueVolunteerMail(tx, config, signup.id, 'awaiting-guardian', undefined, known);
+      await queueVolunteerMail(tx, config, signup.id, 'guardian-request', undefined, known);
     } else {
-      await queueVolunteerMail(tx, config, signup.id, status === 'waitlisted' ? 'waitlisted' : 'confirmation');
+      await queueVolunteerMail(tx, config, signup.id, status === 'waitlisted' ? 'waitlisted' : 'confirmation', undefined, known);
     }
 
     const byShift = new Map(bookings.map((b) => [b.shift_id, b]));
