@@ -1,12 +1,13 @@
 /**
- * The Hono app: middleware in order (request log, security headers, CORS, rate limit, body rules, staff
- * auth), the system routes, domain routes, the widget files and the demo page; 404/405/500 as problems.
+ * The Hono app: middleware in order (request log, compression, security headers, CORS, rate limit, body rules,
+ * staff auth), the system routes, domain routes, the widget files and the demo page; 404/405/500 as problems.
  */
 import { Hono } from 'hono';
 import type { Config } from './config.ts';
 import type { Database } from './db/types.ts';
 import { adminAuth } from './http/admin-auth.ts';
 import { limitBody, requireJson } from './http/body-rules.ts';
+import { compression } from './http/compression.ts';
 import { cors } from './http/cors.ts';
 import type { App, AppDeps, AppEnv } from './http/env.ts';
 import { errorHandler } from './http/errors.ts';
@@ -40,6 +41,7 @@ export async function createApp({ db, config, log, extend }: CreateAppOptions): 
   const app = new Hono<AppEnv>();
 
   app.use('*', requestLog(log, config.trustProxy));
+  app.use('*', compression);
   app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('deps', deps);

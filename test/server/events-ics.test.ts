@@ -60,7 +60,8 @@ for (const backend of backends()) {
       assert.equal(res.headers.get('content-type'), 'text/calendar; charset=utf-8');
       assert.equal(res.headers.get('cache-control'), 'public, max-age=300');
       const etag = res.headers.get('etag')!;
-      assert.match(etag, /^"[\w-]+"$/);
+      // Weak when the answer went out compressed (its bytes are not the calendar's own).
+      assert.match(etag, /^(W\/)?"[\w-]+"$/);
       assert.equal(text, feed, 'the same feed twice (DTSTAMP is the last change, not the time of the request)');
       const again = await s.fetch('/api/events.ics', { headers: { 'If-None-Match': etag } });
       assert.equal(again.status, 304);
