@@ -71,6 +71,25 @@ describe('demo page and widget files', () => {
     assert.equal((await s.fetch('/demo/index.html')).status, 404, 'the template is not served raw');
   });
 
+  it('names its stylesheet and emblem by content version, cached for a year at that URL only', async () => {
+    const html = await (await s.fetch('/')).text();
+    const css = /<link rel="stylesheet" href="(\/demo\/demo\.css\?v=[0-9a-f]{10})">/.exec(html)?.[1];
+    const emblem = /<img class="brand-emblem" src="(\/demo\/emblem\.svg\?v=[0-9a-f]{10})"/.exec(html)?.[1];
+    assert.ok(css && emblem, 'versioned URLs in the page');
+    for (const url of [css, emblem]) {
+      const res = await s.fetch(url);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('cache-control'), 'public, max-age=31536000, immutable', url);
+      await res.arrayBuffer();
+    }
+    for (const url of ['/demo/demo.css', '/demo/demo.css?v=0000000000']) {
+      const res = await s.fetch(url);
+      assert.equal(res.headers.get('cache-control'), 'public, max-age=300', `${url}: not the current version`);
+      await res.arrayBuffer();
+    }
+    assert.equal((await s.fetch('/')).headers.get('cache-control'), 'no-cache', 'the page itself is revalidated');
+  });
+
   it('serves entry files with a one-hour cache and CORS *', async () => {
     const res = await s.fetch('/widgets/all.js');
     assert.equal(res.status, 200);

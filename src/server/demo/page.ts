@@ -9,6 +9,7 @@ import type { App } from '../http/env.ts';
 import { DEMO_CSP } from '../http/security-headers.ts';
 import { CENTRE_CONTACT } from '../seed/organization.ts';
 import { serveFile } from '../static/files.ts';
+import { DemoAssets, IMMUTABLE } from './assets.ts';
 import { DEMO_LANGS, DEMO_TEXTS, demoLang, type DemoLang } from './texts.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -22,11 +23,18 @@ function languageLinks(current: DemoLang): string {
   }).join('\n          ');
 }
 
+/** The page's own files, by their versioned URLs (./assets.ts). */
+export interface DemoHrefs {
+  cssHref: string;
+  emblemHref: string;
+}
+
 /** Fills the template for `lang`; an unknown placeholder is a bug, so it throws. */
-export function renderDemo(template: string, lang: DemoLang): string {
+export function renderDemo(template: string, lang: DemoLang, hrefs: DemoHrefs): string {
   const t = DEMO_TEXTS[lang];
   const values: Record<string, string> = {
     ...t,
+    ...hrefs,
     lang,
     address: lang === 'el' ? CENTRE_CONTACT.address : CENTRE_CONTACT.addressLatin,
     phone: CENTRE_CONTACT.phone,
@@ -53,15 +61,21 @@ const PAGE_HEADERS = {
 const ASSET_TYPES = ['.css', '.svg', '.png', '.jpg', '.webp', '.ico', '.woff2'];
 
 export function mountDemo(app: App, demoDir: string) {
+  const assets = new DemoAssets(demoDir);
   app.on(['GET', 'HEAD'], '/', async (c) => {
     const template = await readFile(join(demoDir, 'index.html'), 'utf8');
-    const html = renderDemo(template, demoLang(c.req.query('lang')));
+    const hrefs = { cssHref: await assets.href('demo.css'), emblemHref: await assets.href('emblem.svg') };
+    const html = renderDemo(template, demoLang(c.req.query('lang')), hrefs);
     return c.html(html, 200, { ...PAGE_HEADERS, 'Cache-Control': 'no-cache', 'Content-Language': demoLang(c.req.query('lang')) });
   });
-  app.on(['GET', 'HEAD'], '/demo/*', (c) =>
-    serveFile(c, demoDir, new URL(c.req.url).pathname.slice('/demo/'.length), {
+  app.on(['GET', 'HEAD'], '/demo/*', async (c) => {
+    const relative = new URL(c.req.url).pathname.slice('/demo/'.length);
+    const v = c.req.query('v');
+    // A year for the URL the page names (it changes with the content); five minutes for any other.
+    const current = v !== undefined && v === (await assets.version(relative));
+    return serveFile(c, demoDir, relative, {
       types: ASSET_TYPES,
-      headers: () => ({ ...PAGE_HEADERS, 'Cache-Control': 'public, max-age=300' }),
-    }),
-  );
+      headers: () => ({ ...PAGE_HEADERS, 'Cache-Control': current ? IMMUTABLE : 'public, max-age=300' }),
+    });
+  });
 }
