@@ -13,7 +13,7 @@ export interface Row {
   baseline?: number;
   /** ours ÷ baseline. */
   ratio?: number;
-  /** `req/s`, `ms`, `MB`, `score`, `count`… */
+  /** `req/s`, `ms`, `MB`, `score`, `count`, `CLS`… */
   unit: string;
   /** The goal in words, e.g. `≥ 0.6× bare` or `≤ 25 ms`. */
   goal?: string;
@@ -21,10 +21,11 @@ export interface Row {
   met?: boolean;
 }
 
-const figure = (n: number | undefined, unit = '') => {
+/** Scores and counts as whole numbers, CLS with three decimals, other figures with three significant digits or more. */
+const figure = (n: number | undefined, unit: string) => {
   if (n === undefined) return '';
   if (!Number.isFinite(n)) return '–';
-  const digits = Math.abs(n) >= 100 || Number.isInteger(n) ? 0 : Math.abs(n) >= 10 ? 1 : unit === 'score' ? 0 : 2;
+  const digits = unit === 'CLS' ? 3 : unit === 'score' || unit === 'count' || Math.abs(n) >= 100 || Number.isInteger(n) ? 0 : Math.abs(n) >= 10 ? 1 : 2;
   return n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 };
 
