@@ -67,4 +67,15 @@ describe('<kentro-events-calendar>', () => {
     const el = await calendar({ view: 'month', width: 400 });
     await waitUntil(() => el.currentView === 'listMonth', `still ${el.currentView}`);
   });
+
+  it('loads the month and week views when it grows wider than 600 px, and keeps its date', async () => {
+    const el = await calendar({ view: 'month', width: 400 });
+    expect(el.currentView).to.equal('listMonth');
+    expect(root(el).querySelector('.cal')!.textContent).not.to.match(/\bMonth\b/);
+    el.parentElement!.style.width = '1000px';
+    await waitUntil(() => el.currentView === 'dayGridMonth', `still ${el.currentView}`, { timeout: 10000 });
+    await waitUntil(() => root(el).querySelector('.ev'), 'no events in the month view', { timeout: 10000 });
+    expect(root(el).querySelector('.cal')!.textContent).to.contain('April 2026');
+    await expect(el).to.be.accessible();
+  });
 });

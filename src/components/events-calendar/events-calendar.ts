@@ -1,9 +1,7 @@
 import { Task } from '@lit/task';
-import { Calendar, type EventInput, type EventSourceFuncInfo } from 'fullcalendar';
-import dayGridPlugin from 'fullcalendar/daygrid';
+import { Calendar, type EventInput, type EventSourceFuncInfo, type PluginInput } from 'fullcalendar';
 import listPlugin from 'fullcalendar/list';
 import classicTheme from 'fullcalendar/themes/classic';
-import timeGridPlugin from 'fullcalendar/timegrid';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { EventsClient } from '../../client/events.ts';
@@ -17,6 +15,7 @@ import { renderEventDetail } from './event-dialog.ts';
 import { categoryName, statusName, whenText } from './event-words.ts';
 import styles from './events-calendar.styles.ts';
 import { writeJsonLd } from './json-ld.ts';
+import { widePlugins } from './view-plugins.ts';
 import eventsStrings from '../../core/translations/el/events.ts';
 
 /** Below this width (px) of its own column the calendar always shows the list. */
@@ -68,6 +67,8 @@ export class KentroEventsCalendar extends KentroElement {
   private calendar?: Calendar;
   private resize?: ResizeObserver;
   private narrow = false;
+  /** The month and week views have been loaded into the calendar on screen. */
+  private hasWideViews = false;
 
   /** The week view's time-axis corner is a `rowheader` with no text: give it its (visually hidden) name as text. */
   private labelEmptyHeaders() {
@@ -108,14 +109,33 @@ export class KentroEventsCalendar extends KentroElement {
   }
 
   protected override firstUpdated() {
-    const el = this.renderRoot.querySelector<HTMLElement>('.cal')!;
     this.narrow = this.getBoundingClientRect().width < NARROW;
+    void this.mount();
+    // Watch the filters row (as wide as the widget, but its height never follows the calendar's), so switching
+    // views cannot feed back into the observer; act on the next frame.
+    this.resize = new ResizeObserver(([entry]) => { const width = entry!.contentRect.width; requestAnimationFrame(() => this.handleResize(width)); });
+    this.resize.observe(this.renderRoot.querySelector('.filters')!);
+  }
+
+  /** (Re)creates the calendar at `date`: the list always; the month and week views once it is wide enough. */
+  private async mount(date: string | Date | undefined = this.initialDate) {
+    const wide = !this.narrow;
+    let plugins: PluginInput[] = [];
+    try {
+      if (wide) plugins = await widePlugins();
+    } catch {
+      // The views' chunk could not be fetched (offline): the list still works.
+    }
+    if (!this.isConnected || (this.calendar && this.hasWideViews === plugins.length > 0)) return;
+    this.calendar?.destroy();
+    this.hasWideViews = plugins.length > 0;
+    const el = this.renderRoot.querySelector<HTMLElement>('.cal')!;
     this.calendar = new Calendar(el, {
-      plugins: [dayGridPlugin, timeGridPlugin, listPlugin, classicTheme],
+      plugins: [listPlugin, ...plugins, classicTheme],
       ...calendarTexts(this.localize),
       timeZone: this.localize.timeZone,
-      initialView: FC_VIEW[this.narrow ? 'list' : this.view],
-      initialDate: this.initialDate,
+      initialView: FC_VIEW[this.hasWideViews && !this.narrow ? this.view : 'list'],
+      initialDate: date,
       headerToolbar: this.toolbar(),
       height: 'auto',
       eventInteractive: true,
@@ -129,16 +149,12 @@ export class KentroEventsCalendar extends KentroElement {
       datesSet: () => requestAnimationFrame(() => this.labelEmptyHeaders()),
     });
     this.calendar.render();
-    // Watch the filters row (as wide as the widget, but its height never follows the calendar's), so switching
-    // views cannot feed back into the observer; act on the next frame.
-    this.resize = new ResizeObserver(([entry]) => { const width = entry!.contentRect.width; requestAnimationFrame(() => this.handleResize(width)); });
-    this.resize.observe(this.renderRoot.querySelector('.filters')!);
   }
 
   protected override updated(changed: PropertyValues) {
     if (!this.calendar) return;
     if (['category', 'place', 'provided', 'apiBase', 'icsSrc'].some((k) => changed.has(k))) this.calendar.refetchEvents();
-    if (changed.has('view') && !this.narrow) this.calendar.changeView(FC_VIEW[this.view]);
+    if (changed.has('view') && !this.narrow && this.hasWideViews) this.calendar.changeView(FC_VIEW[this.view]);
     const texts = calendarTexts(this.localize);
     if (this.calendar.getOption('direction') !== texts.direction || this.calendar.getOption('todayText') !== texts.todayText) {
       for (const [key, value] of Object.entries(texts)) this.calendar.setOption(key as never, value as never);
@@ -146,7 +162,7 @@ export class KentroEventsCalendar extends KentroElement {
   }
 
   private toolbar() {
-    return this.narrow
+    return this.narrow || !this.hasWideViews
       ? { start: 'prev,next', center: 'title', end: 'today' }
       : { start: 'prev,next today', center: 'title', end: 'listMonth,dayGridMonth,timeGridWeek' };
   }
@@ -155,6 +171,10 @@ export class KentroEventsCalendar extends KentroElement {
     const narrow = width < NARROW;
     if (narrow === this.narrow || !this.calendar) return;
     this.narrow = narrow;
+    if (!narrow && !this.hasWideViews) {
+      void this.mount(this.calendar.getDate());
+      return;
+    }
     this.calendar.setOption('headerToolbar', this.toolbar());
     this.calendar.changeView(FC_VIEW[narrow ? 'list' : this.view]);
   }
