@@ -25,7 +25,9 @@ export const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
 export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
   const limit = bodyLimit({
     maxSize: maxBytes,
-    onError: (c) => problem(c, 413, 'payloadTooLarge', { detail: `Send at most ${maxBytes} bytes.` }),
+    // The rest of the body is not read: `Connection: close` tells the client not to send its next request on a
+    // connection the server is about to drop (a keep-alive client would otherwise see it cut mid-request).
+    onError: (c) => problem(c, 413, 'payloadTooLarge', { detail: `Send at most ${maxBytes} bytes.`, headers: { Connection: 'close' } }),
   });
   return (c, next) => (isStateChanging(c.req.method) ? limit(c, next) : next());
 }
