@@ -60,6 +60,13 @@ export interface Config {
   childLineNumber: string;
   /** Wrong referral status codes per client per 15 minutes before 429. */
   referralStatusFailuresPerWindow: number;
+  /**
+   * Days a closed intake request, or a referral in a final status (rejected, completed, cancelled), is kept after
+   * it was closed; then the jobs delete it (./retention.ts). 0 keeps them for ever.
+   */
+  retentionDays: number;
+  /** Days a volunteer signup is kept after the last of its shifts ended (cancelled bookings too); 0: for ever. */
+  signupRetentionDays: number;
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -201,6 +208,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     emergencyNumber: dialNumber(env, 'KENTRO_EMERGENCY_NUMBER', '112'),
     childLineNumber: dialNumber(env, 'KENTRO_CHILD_LINE_NUMBER', '1107'),
     referralStatusFailuresPerWindow: 10,
+    retentionDays: int(env, 'KENTRO_RETENTION_DAYS', 365),
+    signupRetentionDays: int(env, 'KENTRO_SIGNUP_RETENTION_DAYS', 90),
   };
   return { ...config, ...overrides };
 }

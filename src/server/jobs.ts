@@ -1,9 +1,9 @@
 /**
  * Background jobs on an interval (`KENTRO_JOBS_INTERVAL_MS`): guardian holds that ran out, 24-hour reminders,
  * then email delivery (so messages made by the first two leave in the same run), then forwarding of intake
- * requests to the council's case system. Each job claims its rows with `FOR UPDATE SKIP LOCKED`, so several
- * servers may run them at once. A run never overlaps the previous one of the same server, and `stop()` waits for
- * a run in progress.
+ * requests to the council's case system, then retention (records kept long enough are deleted, ./retention.ts).
+ * Each job claims its rows with `FOR UPDATE SKIP LOCKED`, so several servers may run them at once. A run never
+ * overlaps the previous one of the same server, and `stop()` waits for a run in progress.
  */
 import type { Config } from './config.ts';
 import type { Database } from './db/types.ts';
@@ -11,6 +11,7 @@ import { forwardDueRequests } from './intake/forward.ts';
 import { errorFields, type Logger } from './log.ts';
 import { deliverDueMail } from './mail/deliver.ts';
 import { createMailer, type Mailer } from './mail/transport.ts';
+import { deleteExpiredRecords } from './retention.ts';
 import { queueReminders, releaseExpiredHolds } from './volunteering/jobs.ts';
 
 export interface JobDeps {
@@ -29,6 +30,10 @@ export interface JobReport {
   /** Intake requests the case system accepted, and attempts it did not. */
   forwarded: number;
   forwardFailed: number;
+  /** Intake requests, referrals and signups deleted after their retention period. */
+  expired: number;
+  /** Idempotency keys (and their stored answers) purged after their 24 hours. */
+  keysExpired: number;
 }
 
 export async function runJobsOnce(deps: JobDeps): Promise<JobReport> {
@@ -39,7 +44,9 @@ export async function runJobsOnce(deps: JobDeps): Promise<JobReport> {
     const reminders = await queueReminders(db, config);
     const { sent, failed } = await deliverDueMail(db, mailer, log);
     const { forwarded, forwardFailed } = await forwardDueRequests(db, config, log);
-    return { holdsReleased, reminders, sent, failed, forwarded, forwardFailed };
+    const retention = await deleteExpiredRecords(db, config);
+    const expired = retention.intakeRequests + retention.referrals + retention.signups;
+    return { holdsReleased, reminders, sent, failed, forwarded, forwardFailed, expired, keysExpired: retention.idempotencyKeys };
   } finally {
     if (!deps.mailer) mailer.close();
   }

@@ -20,6 +20,8 @@ describe('config', () => {
     assert.equal(c.seed, true);
     assert.equal(c.trustProxy, false);
     assert.match(c.widgetsDir, /dist$/);
+    assert.equal(c.retentionDays, 365);
+    assert.equal(c.signupRetentionDays, 90);
   });
 
   it('reads every variable', () => {
@@ -28,6 +30,7 @@ describe('config', () => {
       KENTRO_ALLOWED_ORIGINS: 'https://www.trikalacity.gr, https://kalamata.gr/ ,', KENTRO_ADMIN_TOKEN: 'a-long-enough-staff-token',
       KENTRO_RATE_LIMIT_PER_MIN: '0', KENTRO_MIN_FILL_MS: '0', KENTRO_BODY_LIMIT_BYTES: '1000', KENTRO_TIME_ZONE: 'Europe/Nicosia',
       KENTRO_LOG_LEVEL: 'silent', KENTRO_SEED: 'off', KENTRO_TRUST_PROXY: 'on',
+      KENTRO_RETENTION_DAYS: '730', KENTRO_SIGNUP_RETENTION_DAYS: '0',
     });
     assert.equal(c.port, 9000);
     assert.equal(c.host, '0.0.0.0');
@@ -42,6 +45,8 @@ describe('config', () => {
     assert.equal(c.logLevel, 'silent');
     assert.equal(c.seed, false);
     assert.equal(c.trustProxy, true);
+    assert.equal(c.retentionDays, 730);
+    assert.equal(c.signupRetentionDays, 0, '0 keeps signups for ever');
   });
 
   it('treats empty values as unset', () => {
@@ -65,5 +70,7 @@ describe('config', () => {
     assert.throws(() => loadConfig({ KENTRO_LOG_LEVEL: 'loud' }), /KENTRO_LOG_LEVEL/);
     assert.throws(() => loadConfig({ KENTRO_TIME_ZONE: 'Mars/Olympus' }), /KENTRO_TIME_ZONE/);
     assert.throws(() => loadConfig({ KENTRO_ADMIN_TOKEN: 'short' }), /KENTRO_ADMIN_TOKEN/);
+    assert.throws(() => loadConfig({ KENTRO_RETENTION_DAYS: 'a year' }), /KENTRO_RETENTION_DAYS/);
+    assert.throws(() => loadConfig({ KENTRO_SIGNUP_RETENTION_DAYS: '-1' }), /KENTRO_SIGNUP_RETENTION_DAYS/);
   });
 });

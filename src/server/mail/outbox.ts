@@ -13,13 +13,18 @@ export interface MailMessage {
   html?: string;
   /** An iCalendar file to attach. */
   ics?: { filename: string; content: string };
+  /** The reference of the record the message is about: retention (../retention.ts) deletes it with that record. */
+  about?: string;
 }
 
 export async function enqueueMail(tx: Queryable, message: MailMessage): Promise<number> {
   const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO mail_outbox (kind, to_address, subject, text_body, html_body, ics, ics_filename)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [message.kind, message.to, message.subject, message.text, message.html ?? null, message.ics?.content ?? null, message.ics?.filename ?? null],
+    `INSERT INTO mail_outbox (kind, to_address, subject, text_body, html_body, ics, ics_filename, about)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [
+      message.kind, message.to, message.subject, message.text, message.html ?? null, message.ics?.content ?? null, message.ics?.filename ?? null,
+      message.about ?? null,
+    ],
   );
   return rows[0]!.id;
 }

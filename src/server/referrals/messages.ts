@@ -30,5 +30,7 @@ export async function queueReferralMail(
       ...(centre?.phone ? { phone: centre.phone } : {}),
     },
   });
-  await enqueueMail(tx, { kind: `referral.${kind}`, to: referral.referrer_email, subject, text, html: textToHtml(text, locale) });
+  await enqueueMail(tx, {
+    kind: `referral.${kind}`, to: referral.referrer_email, subject, text, html: textToHtml(text, locale), about: referral.reference,
+  });
 }

@@ -87,6 +87,7 @@ export async function queueVolunteerMail(
     subject,
     text,
     html: textToHtml(text, locale),
+    about: signup.reference,
     ...(attachment
       ? { ics: { filename: 'volunteer-shifts.ics', content: signupCalendar(signup, opportunity, bookings, { timeZone, uidHost: uidHostOf(settings.publicUrl) }) } }
       : {}),
