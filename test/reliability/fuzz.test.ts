@@ -3,7 +3,7 @@
  * with bodies, headers, path ids and query strings made from its schemas and broken in every way we could think
  * of (./fuzz-inputs.ts). No answer may be a 5xx; every 4xx must be a problem (./fuzz-checks.ts); the server must
  * still answer /api/health afterwards. The seed is fixed and printed (KENTRO_FUZZ_SEED picks another);
- * KENTRO_RELIABILITY_FULL=1 runs ten times as many requests.
+ * KENTRO_RELIABILITY_FULL=1 runs ten times as many requests (KENTRO_FUZZ_RUNS sets the number per operation).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -22,7 +22,7 @@ import type { JsonSchema } from './schema-arbitrary.ts';
 
 const FULL = process.env.KENTRO_RELIABILITY_FULL === '1';
 const SEED = Number(process.env.KENTRO_FUZZ_SEED ?? 20_260_917);
-const RUNS_PER_OPERATION = FULL ? 300 : 30;
+const RUNS_PER_OPERATION = Number(process.env.KENTRO_FUZZ_RUNS ?? (FULL ? 300 : 30));
 const ALLOWED_ORIGIN = 'https://www.kentro-dimou.example.gr';
 
 interface OpenApiOperation {
