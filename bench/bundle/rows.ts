@@ -1,6 +1,9 @@
-/** The bundle figures as rows of the combined bench table: each budgeted entry's min + gzip size against its budget. */
+/**
+ * The bundle figures as rows of the combined bench table: each budgeted entry's min + gzip size against its budget
+ * (and, where the budget is not met yet, the ceiling `npm test` holds it to).
+ */
 import type { Row } from '../support/row.ts';
-import { BUDGETS, KB } from './budgets.ts';
+import { BUDGETS, CEILINGS, KB } from './budgets.ts';
 import { entrySizes } from './sizes.ts';
 
 export function bundleRows(distDir = 'dist'): Row[] {
@@ -10,7 +13,7 @@ export function bundleRows(distDir = 'dist'): Row[] {
       const budget = BUDGETS[e.entry]!;
       return {
         section: 'bundle', name: `${e.entry} (entry + static imports, min + gzip)`, ours: e.gzipBytes / KB, unit: 'KB',
-        goal: `≤ ${budget / KB} KB`, met: e.gzipBytes <= budget,
+        goal: `≤ ${budget / KB} KB${CEILINGS[e.entry] ? ` (held ≤ ${CEILINGS[e.entry]!.bytes / KB})` : ''}`, met: e.gzipBytes <= budget,
       };
     });
 }

@@ -3,9 +3,12 @@
  * signal, retries with backoff on network errors, timeouts, 5xx, 429 (honouring `Retry-After`) and 409 while an
  * idempotent submission is still running, one `Idempotency-Key` reused on every retry, RFC 9457 problems turned
  * into typed errors with field paths, and every response parsed with zod at the boundary.
+ *
+ * A schema may be given as a promise: the clients import the contract's schemas (and zod) beside the first
+ * request, so a widget's first load carries neither.
  */
-import * as z from 'zod/mini';
-import { Problem } from '../contract/common.ts';
+import type * as z from 'zod/mini';
+import type { Problem } from '../contract/common.ts';
 import { backoffDelay, DEFAULT_BACKOFF, retryAfterMs, sleep, type BackoffOptions } from './backoff.ts';
 import { ApiError, isAbort, kindForStatus } from './errors.ts';
 
@@ -73,8 +76,8 @@ export class ApiClient {
   }
 
   /** GET a JSON document and parse it with `schema`. */
-  get<S extends z.ZodMiniType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
-    return this.request('GET', path, undefined, options, async (res) => this.parse(await res.json(), schema));
+  get<S extends z.ZodMiniType>(path: string, schema: S | Promise<S>, options: RequestOptions = {}): Promise<z.output<S>> {
+    return this.request('GET', path, undefined, options, async (res) => this.parse(await res.json(), await schema));
   }
 
   /** GET a text document (an iCalendar feed, a CSV export). */
@@ -83,11 +86,11 @@ export class ApiClient {
   }
 
   /** POST, PUT, PATCH or DELETE with a JSON body; the response is parsed with `schema` (omit it for 204). */
-  send<S extends z.ZodMiniType>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: S | undefined, options: SendOptions = {}): Promise<z.output<S>> {
+  send<S extends z.ZodMiniType>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: S | Promise<S> | undefined, options: SendOptions = {}): Promise<z.output<S>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
     return this.request(method, path, body, { ...options, headers }, async (res) =>
-      schema === undefined || res.status === 204 ? (undefined as z.output<S>) : this.parse(await res.json(), schema));
+      schema === undefined || res.status === 204 ? (undefined as z.output<S>) : this.parse(await res.json(), await schema));
   }
 
   private parse<S extends z.ZodMiniType>(data: unknown, schema: S): z.output<S> {
@@ -143,7 +146,8 @@ export class ApiClient {
   private async problemError(res: Response): Promise<ApiError> {
     let problem: Problem | undefined;
     try {
-      const parsed = Problem.safeParse(await res.json());
+      const [{ Problem }, body] = await Promise.all([import('../contract/common.ts'), res.json()]);
+      const parsed = Problem.safeParse(body);
       if (parsed.success) problem = parsed.data;
     } catch {
       // Not JSON (a proxy's HTML error page): the status alone decides.

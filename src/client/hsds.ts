@@ -3,12 +3,14 @@
  * Optional endpoints that a feed lacks (taxonomies, terms) degrade to empty lists instead of failing.
  */
 import type * as z from 'zod/mini';
-import {
-  HsdsService, HsdsServicePage, HsdsTaxonomyPage, HsdsTaxonomyTermPage,
-  type HsdsServicesQuery, type HsdsTaxonomy, type HsdsTaxonomyTerm,
+import type {
+  HsdsService, HsdsServicePage, HsdsServicesQuery, HsdsTaxonomy, HsdsTaxonomyTerm,
 } from '../contract/hsds.ts';
 import { ApiClient, type RequestOptions } from './api-client.ts';
 import { ApiError } from './errors.ts';
+
+/** The schemas, with zod, fetched beside the first request. */
+const contract = () => import('../contract/hsds.ts');
 
 export type ServicePage = z.output<typeof HsdsServicePage>;
 
@@ -51,23 +53,23 @@ export class HsdsClient {
   }
 
   services(query: HsdsServicesQuery, options: RequestOptions = {}): Promise<ServicePage> {
-    return this.api.get('/services', HsdsServicePage, { ...options, query: { ...query } });
+    return this.api.get('/services', contract().then((c) => c.HsdsServicePage), { ...options, query: { ...query } });
   }
 
   service(id: string, options: RequestOptions = {}): Promise<HsdsService> {
-    return this.api.get(`/services/${encodeURIComponent(id)}`, HsdsService, options);
+    return this.api.get(`/services/${encodeURIComponent(id)}`, contract().then((c) => c.HsdsService), options);
   }
 
   taxonomies(options: RequestOptions = {}): Promise<HsdsTaxonomy[]> {
-    return optional(async () => (await this.api.get('/taxonomies', HsdsTaxonomyPage, { ...options, query: { per_page: 100 } })).contents);
+    return optional(async () => (await this.api.get('/taxonomies', contract().then((c) => c.HsdsTaxonomyPage), { ...options, query: { per_page: 100 } })).contents);
   }
 
   /** Every taxonomy term, following pages. */
   taxonomyTerms(options: RequestOptions = {}): Promise<HsdsTaxonomyTerm[]> {
     return optional(async () => {
-      const first = await this.api.get('/taxonomy_terms', HsdsTaxonomyTermPage, { ...options, query: { per_page: 1000 } });
+      const first = await this.api.get('/taxonomy_terms', contract().then((c) => c.HsdsTaxonomyTermPage), { ...options, query: { per_page: 1000 } });
       const rest = await Promise.all(Array.from({ length: Math.max(0, first.total_pages - 1) }, (_, i) =>
-        this.api.get('/taxonomy_terms', HsdsTaxonomyTermPage, { ...options, query: { per_page: 1000, page: i + 2 } })));
+        this.api.get('/taxonomy_terms', contract().then((c) => c.HsdsTaxonomyTermPage), { ...options, query: { per_page: 1000, page: i + 2 } })));
       return [first, ...rest].flatMap((p) => p.contents);
     });
   }

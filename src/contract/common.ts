@@ -3,6 +3,9 @@
  * Written against `zod/mini` so the browser bundle stays small; the server uses the same schemas.
  */
 import * as z from 'zod/mini';
+import { FIELD_ERROR_CODES, REFERENCE_PATTERN } from './common-values.ts';
+
+export * from './common-values.ts';
 
 /** A UUID, as every id in the API. */
 export const Uuid = z.uuid();
@@ -12,22 +15,13 @@ export type Uuid = z.infer<typeof Uuid>;
  * A human-friendly reference number, e.g. `ΚΚ-2026-000123`: a prefix of 2–3 capital letters (Greek or Latin),
  * the year and a six-digit sequence.
  */
-export const Reference = z.string().check(z.regex(/^[A-ZΑ-Ω]{2,3}-\d{4}-\d{6}$/u));
+export const Reference = z.string().check(z.regex(REFERENCE_PATTERN));
 export type Reference = z.infer<typeof Reference>;
 
 /** The path of a field inside a request body, e.g. `["contact", "email"]`. */
 export const FieldPath = z.array(z.union([z.string(), z.number()]));
 export type FieldPath = z.infer<typeof FieldPath>;
 
-/**
- * Codes of field errors. Each is also a translation key under `errors.*`, so a widget shows the same message
- * whether the browser or the server found the problem.
- */
-export const FIELD_ERROR_CODES = [
-  'required', 'tooShort', 'tooLong', 'format', 'email', 'phone', 'choice', 'number', 'tooSmall', 'tooBig',
-  'date', 'consent', 'invalid', 'underConsentAge', 'tooYoung', 'shiftFull', 'overlap', 'alreadySignedUp',
-  'shiftUnavailable',
-] as const;
 export const FieldErrorCode = z.enum(FIELD_ERROR_CODES);
 export type FieldErrorCode = z.infer<typeof FieldErrorCode>;
 

@@ -4,12 +4,13 @@
  * calendar widget renders them and also merges a council's external iCalendar feed.
  */
 import * as z from 'zod/mini';
+import { EVENT_CATEGORIES, EVENT_STATUSES } from './events-values.ts';
 
-export const EVENT_CATEGORIES = ['seminar', 'children', 'information-day', 'mobile-unit', 'volunteering', 'community', 'other'] as const;
+export * from './events-values.ts';
+
 export const EventCategory = z.enum(EVENT_CATEGORIES);
 export type EventCategory = z.infer<typeof EventCategory>;
 
-export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'moved-online'] as const;
 export const EventStatus = z.enum(EVENT_STATUSES);
 export type EventStatus = z.infer<typeof EventStatus>;
 

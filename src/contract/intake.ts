@@ -5,23 +5,19 @@
  * themselves that help the centre plan (never a condition for help).
  */
 import * as z from 'zod/mini';
+import { CONTACT_METHODS, DAY_PARTS, INTAKE_AGE_BANDS, WEEKDAYS } from './intake-values.ts';
+
+export * from './intake-values.ts';
 import { HumanCheck, Reference } from './common.ts';
 import { Email, MessageLocale, OptionalText, PersonName, Phone } from './people.ts';
 
-/** Age bands the centre plans with; "prefer not to say" is an answer too. */
-export const INTAKE_AGE_BANDS = ['under-18', '18-29', '30-44', '45-64', '65-plus', 'prefer-not'] as const;
 export const IntakeAgeBand = z.enum(INTAKE_AGE_BANDS, 'choice');
 export type IntakeAgeBand = z.infer<typeof IntakeAgeBand>;
 
-export const CONTACT_METHODS = ['phone', 'sms', 'email', 'visit'] as const;
 export const ContactMethod = z.enum(CONTACT_METHODS, 'choice');
 export type ContactMethod = z.infer<typeof ContactMethod>;
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
-export const DAY_PARTS = ['morning', 'midday', 'afternoon'] as const;
 
-/** Optional facts, each answerable with "prefer not to say"; collected only with explicit consent. */
-export const OPTIONAL_FACTS = ['roma', 'migrant', 'disability', 'keaBeneficiary'] as const;
 export const FactAnswer = z.enum(['yes', 'no', 'prefer-not'], 'choice');
 export type FactAnswer = z.infer<typeof FactAnswer>;
 
@@ -90,38 +86,6 @@ export type IntakeRequest = z.infer<typeof IntakeRequest>;
 
 export const IntakeCreated = z.object({ reference: Reference });
 export type IntakeCreated = z.infer<typeof IntakeCreated>;
-
-/** A cross-field problem, as a field error path and code (the same rules in the browser and on the server). */
-export interface IntakeIssue {
-  path: (string | number)[];
-  code: 'required' | 'consent';
-}
-
-/**
- * Rules across answers: at least one need or a description; a name unless they prefer not to give one; a phone
- * number for phone or SMS; an email address for email; consent when an optional fact is answered; a language name
- * for "other".
- */
-export function intakeIssues(body: {
-  needs?: readonly string[]; description?: string;
-  about?: { anonymous?: boolean; name?: string };
-  contact?: { methods?: readonly string[]; phone?: string; email?: string };
-  language?: { preferred?: string; otherLanguage?: string };
-  facts?: Partial<Record<(typeof OPTIONAL_FACTS)[number], string>> & { consent?: boolean };
-}): IntakeIssue[] {
-  const issues: IntakeIssue[] = [];
-  if (!body.needs?.length && !body.description?.trim()) issues.push({ path: ['needs'], code: 'required' });
-  if (body.about && !body.about.anonymous && !body.about.name?.trim()) issues.push({ path: ['about', 'name'], code: 'required' });
-  const methods = body.contact?.methods ?? [];
-  if (body.contact && (methods.includes('phone') || methods.includes('sms')) && !body.contact.phone) issues.push({ path: ['contact', 'phone'], code: 'required' });
-  if (body.contact && methods.includes('email') && !body.contact.email) issues.push({ path: ['contact', 'email'], code: 'required' });
-  if (body.language?.preferred === 'other' && !body.language.otherLanguage?.trim()) issues.push({ path: ['language', 'otherLanguage'], code: 'required' });
-  const facts = body.facts;
-  if (facts && OPTIONAL_FACTS.some((f) => facts[f] === 'yes' || facts[f] === 'no') && facts.consent !== true) {
-    issues.push({ path: ['facts', 'consent'], code: 'consent' });
-  }
-  return issues;
-}
 
 /** A need the person can choose (a term of the centre's needs taxonomy, with its sub-needs). */
 export interface IntakeNeedOption {

@@ -3,7 +3,8 @@
  * (`z.minLength(1, 'required')`); zod's own codes map onto the same keys otherwise.
  */
 import type * as z from 'zod/mini';
-import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from './common.ts';
+import type { FieldError } from './common.ts';
+import { FIELD_ERROR_CODES, type FieldErrorCode } from './common-values.ts';
 
 const KNOWN = new Set<string>(FIELD_ERROR_CODES);
 

@@ -4,6 +4,9 @@
  * accept and refuse exactly the same input, in the browser and on the server.
  */
 import * as z from 'zod/mini';
+import { AGE_BANDS, MESSAGE_LOCALES } from './people-values.ts';
+
+export * from './people-values.ts';
 
 /** A person's name as they write it: 2–120 characters after trimming. */
 export const PersonName = z.string().check(z.trim(), z.minLength(1, 'required'), z.minLength(2, 'tooShort'), z.maxLength(120));
@@ -30,23 +33,9 @@ export const OptionalText = (max: number) => z.optional(z.string().check(z.trim(
  * Age bands, chosen at the thresholds that matter: under 15 (under the age of digital consent in Greece), 15–17
  * (a minor: a guardian must agree), 18–20, 21–64, 65 and over.
  */
-export const AGE_BANDS = ['under-15', '15-17', '18-20', '21-64', '65-plus'] as const;
 export const AgeBand = z.enum(AGE_BANDS, 'choice');
 export type AgeBand = z.infer<typeof AgeBand>;
 
-/** The youngest age in each band. */
-export const AGE_BAND_FROM: Readonly<Record<AgeBand, number>> = { 'under-15': 0, '15-17': 15, '18-20': 18, '21-64': 21, '65-plus': 65 };
-
-/** Whether a person in this band may take up a role with this minimum age. */
-export const ageBandAllows = (band: AgeBand, minAge: number) => AGE_BAND_FROM[band] >= minAge;
-
-/** Under the age of digital consent (15 in Greece): cannot register themselves. */
-export const isUnderConsentAge = (band: AgeBand) => band === 'under-15';
-
-/** A minor (15–17): a guardian must agree. */
-export const needsGuardian = (band: AgeBand) => band === '15-17';
-
 /** Languages Kentro writes messages in. */
-export const MESSAGE_LOCALES = ['el', 'en', 'ar'] as const;
 export const MessageLocale = z.enum(MESSAGE_LOCALES);
 export type MessageLocale = z.infer<typeof MessageLocale>;

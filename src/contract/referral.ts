@@ -4,12 +4,14 @@
  * keeps the school informed through a status history that never contains pupil or guardian data.
  */
 import * as z from 'zod/mini';
+import { PERFORMANCE, REFERRAL_STATUSES, REFERRER_ROLES, RESPONSIBILITY, STATUS_CODE, URGENCY } from './referral-values.ts';
+
+export * from './referral-values.ts';
 import { HumanCheck, Reference } from './common.ts';
 import { Email, MessageLocale, OptionalText, PersonName, Phone } from './people.ts';
 
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(max));
 
-export const REFERRER_ROLES = ['teacher', 'counsellor', 'head', 'other'] as const;
 export const Referrer = z.object({
   name: PersonName,
   role: z.enum(REFERRER_ROLES, 'choice'),
@@ -32,7 +34,6 @@ export const Pupil = z.object({
   learningNeeds: OptionalText(1000),
 });
 
-export const RESPONSIBILITY = ['both-parents', 'mother', 'father', 'guardian', 'other'] as const;
 export const GuardianContact = z.object({
   name: PersonName,
   phone: z.optional(Phone),
@@ -50,7 +51,6 @@ export const Consent = z.object({
   reason: OptionalText(1000),
 });
 
-export const PERFORMANCE = ['stable', 'declining', 'failing'] as const;
 export const Indicators = z.object({
   /** Absence this term, in percent of school days. */
   absencePercent: z.coerce.number().check(z.gte(0, 'tooSmall'), z.lte(100, 'tooBig')),
@@ -64,7 +64,6 @@ export const Indicators = z.object({
   agencies: OptionalText(1000),
 });
 
-export const URGENCY = ['routine', 'soon', 'urgent'] as const;
 export const Support = z.object({
   /** Programmes of the centre (HSDS service ids from the directory). */
   serviceIds: z.array(z.string().check(z.maxLength(100))).check(z.minLength(1, 'required'), z.maxLength(10)),
@@ -90,26 +89,10 @@ export type ReferralRequest = z.infer<typeof ReferralRequest>;
 export const ReferralCreated = z.object({ reference: Reference, statusToken: z.string() });
 export type ReferralCreated = z.infer<typeof ReferralCreated>;
 
-/** A status code as people type it: four groups of four Crockford base32 letters or digits (80 bits). */
-export const STATUS_CODE = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/i;
 export const StatusToken = z.string().check(z.trim(), z.regex(STATUS_CODE, 'format'));
 
-export const REFERRAL_STATUSES = ['requested', 'accepted', 'rejected', 'on-hold', 'in-progress', 'completed', 'cancelled'] as const;
 export const ReferralStatus = z.enum(REFERRAL_STATUSES, 'choice');
 export type ReferralStatus = z.infer<typeof ReferralStatus>;
-
-/** The valid next statuses of each status (staff may change only along these). */
-export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStatus, readonly ReferralStatus[]>> = {
-  requested: ['accepted', 'rejected', 'on-hold', 'cancelled'],
-  'on-hold': ['accepted', 'rejected', 'in-progress', 'cancelled'],
-  accepted: ['in-progress', 'on-hold', 'cancelled'],
-  'in-progress': ['completed', 'on-hold', 'cancelled'],
-  rejected: [],
-  completed: [],
-  cancelled: [],
-};
-
-export const canMoveTo = (from: ReferralStatus, to: ReferralStatus) => REFERRAL_TRANSITIONS[from].includes(to);
 
 /** `GET /referrals/{reference}/status`: the history for the school, with no pupil or guardian data. */
 export const ReferralStatusView = z.object({
@@ -129,31 +112,6 @@ export const ReferralStatusChange = z.object({
   status: ReferralStatus,
   note: OptionalText(2000),
 });
-
-/** How persistent the absence is: 10 % or more is persistent, 50 % or more severe. */
-export const absenceLevel = (percent: number): 'none' | 'persistent' | 'severe' =>
-  percent >= 50 ? 'severe' : percent >= 10 ? 'persistent' : 'none';
-
-export interface ReferralIssue { path: (string | number)[]; code: 'required' }
-
-/**
- * Rules across answers: a date of birth or an age; a guardian's phone or email; a reason when the guardian has not
- * agreed; a reason for an urgent or soon referral. (An immediate risk is not an error: the form stops and says
- * whom to call; the server refuses such a body outright.)
- */
-export function referralIssues(body: {
-  pupil?: { birthDate?: string; age?: number | string };
-  guardian?: { phone?: string; email?: string };
-  consent?: { guardianAgrees?: string; reason?: string };
-  support?: { urgency?: string; urgencyReason?: string };
-}): ReferralIssue[] {
-  const issues: ReferralIssue[] = [];
-  if (body.pupil && !body.pupil.birthDate && (body.pupil.age === undefined || body.pupil.age === '')) issues.push({ path: ['pupil', 'birthDate'], code: 'required' });
-  if (body.guardian && !body.guardian.phone && !body.guardian.email) issues.push({ path: ['guardian', 'phone'], code: 'required' });
-  if (body.consent?.guardianAgrees === 'no' && !body.consent.reason?.trim()) issues.push({ path: ['consent', 'reason'], code: 'required' });
-  if (body.support?.urgency && body.support.urgency !== 'routine' && !body.support.urgencyReason?.trim()) issues.push({ path: ['support', 'urgencyReason'], code: 'required' });
-  return issues;
-}
 
 /** A programme a school can ask for (from the directory). */
 export const ReferralProgramme = z.object({ id: z.string(), name: z.string(), description: z.optional(z.string()) });

@@ -7,8 +7,11 @@
  * signup is `awaiting-guardian` (its places are held). Under 15 cannot sign up.
  */
 import * as z from 'zod/mini';
+import { BOOKING_STATUSES, SIGNUP_STATUSES } from './volunteering-values.ts';
+
+export * from './volunteering-values.ts';
 import { HumanCheck, Reference, Uuid } from './common.ts';
-import { AGE_BAND_FROM, AgeBand, Email, MessageLocale, OptionalText, PersonName, Phone } from './people.ts';
+import { AgeBand, Email, MessageLocale, OptionalText, PersonName, Phone } from './people.ts';
 
 /** Where a shift or an opportunity happens. */
 export const VolunteerPlace = z.object({
@@ -102,11 +105,9 @@ export const SignupRequest = z.object({
 });
 export type SignupRequest = z.infer<typeof SignupRequest>;
 
-export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'awaiting-guardian'] as const;
 export const SignupStatus = z.enum(SIGNUP_STATUSES);
 export type SignupStatus = z.infer<typeof SignupStatus>;
 
-export const BOOKING_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
 export const BookingStatus = z.enum(BOOKING_STATUSES);
 export type BookingStatus = z.infer<typeof BookingStatus>;
 
@@ -195,24 +196,3 @@ export type AdminSignupRow = z.infer<typeof AdminSignupRow>;
 
 export const AdminSignupList = z.object({ items: z.array(AdminSignupRow) });
 export type AdminSignupList = z.infer<typeof AdminSignupList>;
-
-/** A field error found by a rule across answers (the same in browser and server). */
-export interface SignupIssue {
-  path: (string | number)[];
-  code: 'required' | 'underConsentAge' | 'tooYoung';
-  params?: Record<string, string | number>;
-}
-
-/**
- * Rules across answers that a schema alone cannot say: under 15 cannot sign up; a minor gives a guardian's
- * name and email; the role's minimum age. `minAge` is the opportunity's, when known.
- */
-export function signupIssues(body: Pick<SignupRequest, 'ageBand' | 'guardian'>, minAge?: number): SignupIssue[] {
-  const issues: SignupIssue[] = [];
-  if (body.ageBand === 'under-15') return [{ path: ['ageBand'], code: 'underConsentAge' }];
-  if (minAge !== undefined && AGE_BAND_FROM[body.ageBand] < minAge) issues.push({ path: ['ageBand'], code: 'tooYoung', params: { min: minAge } });
-  if (body.ageBand === '15-17' && !body.guardian) {
-    issues.push({ path: ['guardian', 'name'], code: 'required' }, { path: ['guardian', 'email'], code: 'required' });
-  }
-  return issues;
-}

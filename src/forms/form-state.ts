@@ -10,7 +10,8 @@ import { html, nothing } from 'lit';
 import type * as z from 'zod/mini';
 import { ApiError } from '../client/errors.ts';
 import { Submission } from '../client/submission.ts';
-import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from '../contract/common.ts';
+import type { FieldError } from '../contract/common.ts';
+import { FIELD_ERROR_CODES, type FieldErrorCode } from '../contract/common-values.ts';
 import { toFieldErrors } from '../contract/issues.ts';
 import type { LocalizeController } from '../core/localize.ts';
 import { renderErrorSummary } from './blocks.ts';
@@ -120,11 +121,12 @@ export class FormStateController<T extends Record<string, unknown>> implements R
    * Checks the answers against a schema: the whole request, or one step's part of it (`prefix` names that part,
    * e.g. `['contact']`, and is prepended to error paths), plus `rules` across answers (cross-field errors, shown
    * together with the schema's). On failure the summary takes focus and the check re-runs on every later input.
+   * Without a schema (its chunk could not be fetched, offline) only the rules run; the server checks everything.
    */
-  validate(schema: z.ZodMiniType, prefix: readonly (string | number)[] = [], rules?: () => FieldError[]): boolean {
+  validate(schema: z.ZodMiniType | undefined, prefix: readonly (string | number)[] = [], rules?: () => FieldError[]): boolean {
     const check = () => {
       const data = prefix.length ? getPath(this.values, prefix.join('.')) : this.values;
-      const result = schema.safeParse(data ?? {});
+      const result = schema?.safeParse(data ?? {}) ?? { success: true as const };
       const found = result.success
         ? []
         : toFieldErrors(result.error.issues, (code) => code).map((e) => ({ ...e, path: [...prefix, ...e.path] }));

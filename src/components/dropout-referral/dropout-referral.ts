@@ -14,7 +14,7 @@ import { KioskController } from '../../forms/kiosk.ts';
 import { sharedStyles } from '../../styles/shared.ts';
 import styles from './dropout-referral.styles.ts';
 import { renderCheck, renderDone } from './referral-check.ts';
-import { QUESTION_STEPS, STEP_SCHEMAS, stepIssues, stepOfPath, toRequest, type QuestionStep, type ReferralAnswers, type Step } from './referral-flow.ts';
+import { QUESTION_STEPS, schemas, stepIssues, stepOfPath, toRequest, type QuestionStep, type ReferralAnswers, type Step } from './referral-flow.ts';
 import { RENDER, renderRisk, type StepView } from './referral-steps.ts';
 import { StatusPanel } from './status-panel.ts';
 import referralStrings from '../../core/translations/el/referral.ts';
@@ -74,8 +74,16 @@ export class KentroDropoutReferral extends KentroElement {
     args: () => [this.referrals] as const,
   });
 
+  /** Also waits for the page schemas (fetched when the widget connects), so "ready" means every check can run. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await schemas.get().catch(() => undefined);
+    return done;
+  }
+
   override connectedCallback() {
     super.connectedCallback();
+    schemas.preload();
     this.serviceId ??= new URL(location.href).searchParams.get('kentro-service') ?? undefined;
   }
 
@@ -101,12 +109,14 @@ export class KentroDropoutReferral extends KentroElement {
   }
 
 
-  private readonly handleContinue = (e: Event) => {
+  private readonly handleContinue = async (e: Event) => {
     e.preventDefault();
     const step = this.step as QuestionStep;
     // Immediate danger: straight to "call now", whatever else is unanswered; nothing is sent.
     if (step === 'consent' && this.form.values.consent?.immediateRisk === 'yes') { this.form.clearErrors(); return this.go('risk'); }
-    if (!this.form.validate(STEP_SCHEMAS[step], [step], () => stepIssues(step, this.form.values))) return;
+    // Loaded since the widget connected; offline, the rules across answers still run and the server checks the rest.
+    const s = schemas.value ?? await schemas.get().catch(() => undefined);
+    if (!this.form.validate(s?.STEP_SCHEMAS[step], [step], () => stepIssues(step, this.form.values))) return;
     const next = QUESTION_STEPS[QUESTION_STEPS.indexOf(step) + 1];
     this.go(this.returnToCheck || !next ? 'check' : next);
   };

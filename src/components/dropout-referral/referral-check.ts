@@ -1,6 +1,7 @@
 /** Check your answers, and the confirmation with the reference and the status code. */
 import { html } from 'lit';
-import { absenceLevel, type ReferralOptions } from '../../contract/referral.ts';
+import type { ReferralOptions } from '../../contract/referral.ts';
+import { absenceLevel } from '../../contract/referral-values.ts';
 import type { LocalizeController } from '../../core/localize.ts';
 import { renderCheckAnswers, renderConfirmation } from '../../forms/blocks.ts';
 import type { FormStateController } from '../../forms/form-state.ts';

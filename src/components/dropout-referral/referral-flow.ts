@@ -3,11 +3,10 @@
  * check answers. Each page is checked with its part of the contract's schema and the contract's cross-field rules.
  * Saying the child is in immediate danger leaves the flow for a "call now" page: nothing is ever sent then.
  */
-import type * as z from 'zod/mini';
 import type { FieldError } from '../../contract/common.ts';
-import {
-  Consent, GuardianContact, Indicators, Pupil, Referrer, referralIssues, Support, type ReferralRequest,
-} from '../../contract/referral.ts';
+import type { ReferralRequest } from '../../contract/referral.ts';
+import { referralIssues } from '../../contract/referral-values.ts';
+import { Lazy } from '../../core/lazy.ts';
 
 export const QUESTION_STEPS = ['referrer', 'pupil', 'guardian', 'consent', 'indicators', 'support'] as const;
 export type QuestionStep = (typeof QUESTION_STEPS)[number];
@@ -23,9 +22,8 @@ export interface ReferralAnswers extends Record<string, unknown> {
   support?: { serviceIds?: string[]; urgency?: string; urgencyReason?: string };
 }
 
-export const STEP_SCHEMAS: Record<QuestionStep, z.ZodMiniType> = {
-  referrer: Referrer, pupil: Pupil, guardian: GuardianContact, consent: Consent, indicators: Indicators, support: Support,
-};
+/** Each page's schema and the status check's (with zod): a chunk of its own, fetched when the widget connects. */
+export const schemas = new Lazy(() => import('./referral-schemas.ts'));
 
 export function stepOfPath(path: readonly (string | number)[]): Step {
   const head = path[0];

@@ -1,6 +1,7 @@
 /** The question pages of the referral and the "call now" page: pure renders over the form state. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { absenceLevel, type ReferralOptions } from '../../contract/referral.ts';
+import type { ReferralOptions } from '../../contract/referral.ts';
+import { absenceLevel } from '../../contract/referral-values.ts';
 import type { LocalizeController } from '../../core/localize.ts';
 import { renderHoneypot } from '../../forms/blocks.ts';
 import type { FormStateController } from '../../forms/form-state.ts';

@@ -3,19 +3,14 @@
  * history with the centre's notes for the school (the backend returns no pupil data). The code travels in a header.
  */
 import { html, nothing, type LitElement } from 'lit';
-import * as z from 'zod/mini';
 import { ApiError } from '../../client/errors.ts';
 import type { ReferralClient } from '../../client/referral.ts';
-import { Reference } from '../../contract/common.ts';
-import { STATUS_CODE, type ReferralStatusView } from '../../contract/referral.ts';
+import { REFERENCE_PATTERN } from '../../contract/common-values.ts';
+import type { ReferralStatusView } from '../../contract/referral.ts';
 import type { LocalizeController } from '../../core/localize.ts';
 import { FormStateController } from '../../forms/form-state.ts';
+import { schemas } from './referral-flow.ts';
 import { statusText } from './referral-words.ts';
-
-const StatusQuery = z.object({
-  reference: z.string().check(z.trim(), z.minLength(1, 'required'), z.regex(/^[A-ZΑ-Ω]{2,3}-\d{4}-\d{6}$/iu, 'format')),
-  code: z.string().check(z.trim(), z.minLength(1, 'required'), z.regex(STATUS_CODE, 'format')),
-});
 
 export class StatusPanel {
   readonly form: FormStateController<{ reference?: string; code?: string }>;
@@ -46,14 +41,16 @@ export class StatusPanel {
   private readonly submit = async (e: Event) => {
     e.preventDefault();
     const client = this.options.client();
-    if (!client || this.busy || !this.form.validate(StatusQuery)) return;
+    if (!client || this.busy) return;
+    const s = schemas.value ?? await schemas.get().catch(() => undefined);
+    if (!this.form.validate(s?.StatusQuery)) return;
     const { reference, code } = this.form.values;
     this.busy = true;
     this.failure = undefined;
     this.view = undefined;
     this.host.requestUpdate();
     try {
-      const normalised = Reference.safeParse(reference!.trim().toUpperCase()).success ? reference!.trim().toUpperCase() : reference!.trim();
+      const normalised = REFERENCE_PATTERN.test(reference!.trim().toUpperCase()) ? reference!.trim().toUpperCase() : reference!.trim();
       this.view = await client.status(normalised, code!);
       this.options.announce(`${this.options.localize.term('referral.currentStatus')}: ${statusText(this.options.localize, this.view.status)}`);
     } catch (error) {

@@ -1,6 +1,7 @@
 /** Check your answers (each change link returns here) and the confirmation with what happens next. */
 import { html, nothing } from 'lit';
-import { OPTIONAL_FACTS, type ContactMethod, type IntakeAgeBand, type IntakeNeedOption, type IntakeOptions } from '../../contract/intake.ts';
+import type { IntakeAgeBand, IntakeNeedOption, IntakeOptions } from '../../contract/intake.ts';
+import { OPTIONAL_FACTS, type ContactMethod } from '../../contract/intake-values.ts';
 import type { LocalizeController } from '../../core/localize.ts';
 import { renderCheckAnswers, renderConfirmation } from '../../forms/blocks.ts';
 import type { FormStateController } from '../../forms/form-state.ts';

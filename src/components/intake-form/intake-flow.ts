@@ -3,13 +3,9 @@
  * accessibility → optional facts → check answers. Each page is checked with its part of the contract's schema and
  * the contract's cross-field rules (`intakeIssues`), so the browser refuses exactly what the server would.
  */
-import * as z from 'zod/mini';
 import type { FieldError } from '../../contract/common.ts';
-import {
-  IntakeAboutYou, IntakeContact, IntakeFacts, IntakeLanguage, IntakeNeeds, intakeIssues, OPTIONAL_FACTS,
-  type IntakeRequest,
-} from '../../contract/intake.ts';
-import { OptionalText } from '../../contract/people.ts';
+import type { IntakeRequest } from '../../contract/intake.ts';
+import { intakeIssues, OPTIONAL_FACTS } from '../../contract/intake-values.ts';
 
 export type Step = 'needs' | 'about' | 'contact' | 'language' | 'access' | 'facts' | 'check' | 'done';
 export const QUESTION_STEPS = ['needs', 'about', 'contact', 'language', 'access', 'facts'] as const satisfies readonly Step[];
@@ -27,16 +23,6 @@ export interface IntakeAnswers extends Record<string, unknown> {
   accessibility?: string;
   facts?: { roma?: string; migrant?: string; disability?: string; keaBeneficiary?: string; consent?: boolean };
 }
-
-/** Each page's schema and the part of the answers it checks. */
-export const STEP_SCHEMAS: Record<(typeof QUESTION_STEPS)[number], { schema: z.ZodMiniType; prefix: string[] }> = {
-  needs: { schema: IntakeNeeds, prefix: [] },
-  about: { schema: IntakeAboutYou, prefix: ['about'] },
-  contact: { schema: IntakeContact, prefix: ['contact'] },
-  language: { schema: IntakeLanguage, prefix: ['language'] },
-  access: { schema: z.object({ accessibility: OptionalText(1000) }), prefix: [] },
-  facts: { schema: IntakeFacts, prefix: ['facts'] },
-};
 
 /** The page that asks the answer at `path`. */
 export function stepOfPath(path: readonly (string | number)[]): Step {

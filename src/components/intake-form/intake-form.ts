@@ -6,6 +6,7 @@ import type { ContactMethod, IntakeRequest } from '../../contract/intake.ts';
 import type { MessageLocale } from '../../contract/people.ts';
 import { AnnouncerController } from '../../core/announcer.ts';
 import { KentroElement } from '../../core/kentro-element.ts';
+import { Lazy } from '../../core/lazy.ts';
 import { focusPageStart } from '../../forms/blocks.ts';
 import { formStyles } from '../../forms/form.styles.ts';
 import { FormToken } from '../../forms/form-token.ts';
@@ -14,12 +15,15 @@ import { KioskController } from '../../forms/kiosk.ts';
 import { sharedStyles } from '../../styles/shared.ts';
 import { ExitPageController } from './exit-page.ts';
 import { renderCheck, renderDone } from './intake-check.ts';
-import { QUESTION_STEPS, STEP_SCHEMAS, stepIssues, stepOfPath, toRequest, type IntakeAnswers, type Step } from './intake-flow.ts';
+import { QUESTION_STEPS, stepIssues, stepOfPath, toRequest, type IntakeAnswers, type Step } from './intake-flow.ts';
 import styles from './intake-form.styles.ts';
 import { renderAbout, renderAccess, renderContact, renderFacts, renderLanguage, renderNeeds, type StepView } from './intake-steps.ts';
 import intakeStrings from '../../core/translations/el/intake.ts';
 
 const RENDER = { needs: renderNeeds, about: renderAbout, contact: renderContact, language: renderLanguage, access: renderAccess, facts: renderFacts };
+
+/** Each page's schema (with zod): a chunk of its own, fetched when the first form connects. */
+const schemas = new Lazy(() => import('./intake-schemas.ts'));
 
 /**
  * @summary The centre's front door: a person asks for help, one topic per page, and gets a reference number.
@@ -79,8 +83,16 @@ export class KentroIntakeForm extends KentroElement {
     args: () => [this.intake, this.serviceId] as const,
   });
 
+  /** Also waits for the page schemas (fetched when the widget connects), so "ready" means every check can run. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await schemas.get().catch(() => undefined);
+    return done;
+  }
+
   override connectedCallback() {
     super.connectedCallback();
+    schemas.preload();
     // Arrived from a directory on another page (`intake-href?kentro-service=…`).
     this.serviceId ??= new URL(location.href).searchParams.get('kentro-service') ?? undefined;
   }
@@ -117,11 +129,12 @@ export class KentroIntakeForm extends KentroElement {
     return QUESTION_STEPS[i + 1] ?? 'check';
   }
 
-  private readonly handleContinue = (e: Event) => {
+  private readonly handleContinue = async (e: Event) => {
     e.preventDefault();
     const step = this.step as (typeof QUESTION_STEPS)[number];
-    const { schema, prefix } = STEP_SCHEMAS[step];
-    if (this.form.validate(schema, prefix, () => stepIssues(step, this.form.values))) this.go(this.next());
+    // Loaded since the form connected; offline, the rules across answers still run and the server checks the rest.
+    const page = (schemas.value ?? await schemas.get().catch(() => undefined))?.STEP_SCHEMAS[step];
+    if (this.form.validate(page?.schema, page?.prefix, () => stepIssues(step, this.form.values))) this.go(this.next());
   };
 
   private async submit() {

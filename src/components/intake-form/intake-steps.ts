@@ -1,8 +1,7 @@
 /** The question pages of the intake form: pure renders over the form state. */
 import { html, nothing, type TemplateResult } from 'lit';
-import {
-  CONTACT_METHODS, DAY_PARTS, INTAKE_AGE_BANDS, WEEKDAYS, type IntakeNeedOption, type IntakeOptions,
-} from '../../contract/intake.ts';
+import type { IntakeNeedOption, IntakeOptions } from '../../contract/intake.ts';
+import { CONTACT_METHODS, DAY_PARTS, INTAKE_AGE_BANDS, WEEKDAYS } from '../../contract/intake-values.ts';
 import type { LocalizeController } from '../../core/localize.ts';
 import { renderHoneypot } from '../../forms/blocks.ts';
 import type { FormStateController } from '../../forms/form-state.ts';

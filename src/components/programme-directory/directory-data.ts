@@ -5,10 +5,17 @@
 import type { HsdsService, HsdsTaxonomy, HsdsTaxonomyTerm } from '../../contract/hsds.ts';
 import type { HsdsClient } from '../../client/hsds.ts';
 import { collectTerms, hasFilters, matchesFilters, termClosure, type Filters } from './facets.ts';
-import { buildSearchIndex, type SearchIndex } from './search-index.ts';
+import type { SearchIndex } from './search-index.ts';
 
 /** Builds the in-browser index; replaceable (benchmarks compare other engines through it). */
-export type Indexer = (services: readonly HsdsService[]) => SearchIndex;
+export type Indexer = (services: readonly HsdsService[]) => SearchIndex | Promise<SearchIndex>;
+
+/**
+ * MiniSearch with the Greek normaliser, as a chunk of its own: fetched beside the directory's data (it is needed
+ * only once the services have arrived, and only in local mode).
+ */
+const searchModule = () => import('./search-index.ts');
+const defaultIndexer: Indexer = async (services) => (await searchModule()).buildSearchIndex(services);
 
 export interface DirectoryData {
   mode: 'local' | 'remote';
@@ -20,7 +27,8 @@ export interface DirectoryData {
   index?: SearchIndex;
 }
 
-export async function loadDirectoryData(client: HsdsClient, localLimit: number, signal: AbortSignal, indexer: Indexer = buildSearchIndex): Promise<DirectoryData> {
+export async function loadDirectoryData(client: HsdsClient, localLimit: number, signal: AbortSignal, indexer: Indexer = defaultIndexer): Promise<DirectoryData> {
+  if (indexer === defaultIndexer) searchModule().catch(() => undefined);
   const [load, taxonomies, termList] = await Promise.all([
     client.loadDirectory(localLimit, { signal }),
     client.taxonomies({ signal }),
@@ -35,7 +43,7 @@ export async function loadDirectoryData(client: HsdsClient, localLimit: number, 
     taxonomies,
     terms,
     closures: new Map(list.map((s) => [s.id, termClosure(s, terms)])),
-    index: load.mode === 'local' ? indexer(list) : undefined,
+    index: load.mode === 'local' ? await indexer(list) : undefined,
   };
 }
 

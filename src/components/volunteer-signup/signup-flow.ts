@@ -1,12 +1,12 @@
 /**
  * The signup as a sequence of short pages, one topic each (GOV.UK question pages): shifts → about you → (a
  * minor's guardian) → a few more things → check answers. Each page is checked with its slice of the contract's
- * schema, so the browser refuses exactly what the server would.
+ * schema (`signup-schemas.ts`, a chunk of its own), so the browser refuses exactly what the server would.
  */
-import * as z from 'zod/mini';
 import type { FieldError } from '../../contract/common.ts';
-import { AgeBand, Email, needsGuardian, PersonName, Phone, type AgeBand as Band } from '../../contract/people.ts';
-import { Guardian, signupIssues, type SignupRequest, type VolunteerOpportunity } from '../../contract/volunteering.ts';
+import { needsGuardian, type AgeBand as Band } from '../../contract/people-values.ts';
+import type { Guardian, SignupRequest, VolunteerOpportunity } from '../../contract/volunteering.ts';
+import { signupIssues } from '../../contract/volunteering-values.ts';
 
 export type Step = 'browse' | 'shifts' | 'about' | 'under15' | 'guardian' | 'more' | 'check' | 'done';
 
@@ -24,11 +24,6 @@ export interface SignupAnswers extends Record<string, unknown> {
   accessibility?: string;
   consent?: true;
 }
-
-export const ShiftsStep = z.object({ shiftIds: z.array(z.string()).check(z.minLength(1, 'required')) });
-export const AboutStep = z.object({ name: PersonName, email: Email, phone: z.optional(Phone), ageBand: AgeBand });
-export const GuardianStep = Guardian;
-export const MoreStep = z.object({ consent: z.literal(true, 'consent') });
 
 /** The pages this person goes through, in order (a guardian page only for 15–17). */
 export function stepsFor(answers: SignupAnswers): Step[] {

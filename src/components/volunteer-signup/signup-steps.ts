@@ -1,6 +1,6 @@
 /** The question pages after the shifts, check answers and the confirmation: pure renders over the form state. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { AGE_BANDS, type AgeBand } from '../../contract/people.ts';
+import { AGE_BANDS, type AgeBand } from '../../contract/people-values.ts';
 import type { SignupCreated, VolunteerOpportunity } from '../../contract/volunteering.ts';
 import type { LocalizeController } from '../../core/localize.ts';
 import { renderCheckAnswers, renderConfirmation, renderHoneypot } from '../../forms/blocks.ts';

@@ -7,6 +7,7 @@ import type { MessageLocale } from '../../contract/people.ts';
 import type { SignupCreated, SignupRequest, VolunteerOpportunity } from '../../contract/volunteering.ts';
 import { AnnouncerController } from '../../core/announcer.ts';
 import { KentroElement } from '../../core/kentro-element.ts';
+import { Lazy } from '../../core/lazy.ts';
 import { focusPageStart } from '../../forms/blocks.ts';
 import { formStyles } from '../../forms/form.styles.ts';
 import { FormToken } from '../../forms/form-token.ts';
@@ -19,13 +20,16 @@ import { ManagePanel } from './manage-panel.ts';
 import { renderOpportunityList, type OpportunityFilters } from './opportunity-list.ts';
 import { renderOpportunityDetail, renderShiftPicker } from './shift-picker.ts';
 import {
-  aboutIssues, AboutStep, fullShiftIds, GuardianStep, MoreStep, nextStep, previousStep, ShiftsStep, stepOfPath, toRequest,
+  aboutIssues, fullShiftIds, nextStep, previousStep, stepOfPath, toRequest,
   type SignupAnswers, type Step,
 } from './signup-flow.ts';
 import { renderAbout, renderCheck, renderDone, renderGuardian, renderMore, renderUnder15, type StepView } from './signup-steps.ts';
 import styles from './volunteer-signup.styles.ts';
 import { shiftWhen } from './words.ts';
 import volunteerStrings from '../../core/translations/el/volunteer.ts';
+
+/** Each page's schema (with zod): a chunk of its own, fetched when the first signup widget connects. */
+const schemas = new Lazy(() => import('./signup-schemas.ts'));
 
 /**
  * @summary The centre's Volunteer Network: opportunities with filters, a shift picker with places left and waiting
@@ -87,8 +91,16 @@ export class KentroVolunteerSignup extends KentroElement {
     args: () => [this.volunteering, this.manageToken, this.guardianToken] as const,
   });
 
+  /** Also waits for the page schemas (fetched when the widget connects), so "ready" means every check can run. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await schemas.get().catch(() => undefined);
+    return done;
+  }
+
   override connectedCallback() {
     super.connectedCallback();
+    schemas.preload();
     this.followLink();
     addEventListener('hashchange', this.followLink);
   }
@@ -135,14 +147,16 @@ export class KentroVolunteerSignup extends KentroElement {
   }
 
 
-  private readonly handleContinue = (e: Event) => {
+  private readonly handleContinue = async (e: Event) => {
     e.preventDefault();
     const f = this.form;
     const o = this.chosen!;
-    if (this.step === 'shifts' && !f.validate(ShiftsStep)) return;
-    if (this.step === 'about' && !f.validate(AboutStep, [], () => aboutIssues(f.values, o))) return;
-    if (this.step === 'guardian' && !f.validate(GuardianStep, ['guardian'])) return;
-    if (this.step === 'more' && !f.validate(MoreStep)) return;
+    // Loaded since the widget connected; offline, the rules across answers still run and the server checks the rest.
+    const s = schemas.value ?? await schemas.get().catch(() => undefined);
+    if (this.step === 'shifts' && !f.validate(s?.ShiftsStep)) return;
+    if (this.step === 'about' && !f.validate(s?.AboutStep, [], () => aboutIssues(f.values, o))) return;
+    if (this.step === 'guardian' && !f.validate(s?.GuardianStep, ['guardian'])) return;
+    if (this.step === 'more' && !f.validate(s?.MoreStep)) return;
     this.go(nextStep(this.step, f.values, this.returnToCheck));
   };
 
