@@ -28,7 +28,10 @@ export interface Config {
   seed: boolean;
   /** Trust `X-Forwarded-For` for the client address (only behind your own reverse proxy). */
   trustProxy: boolean;
-  /** A `running` idempotency key older than this may be taken over by a retry. */
+  /**
+   * A `running` idempotency key older than this may be taken over by a retry (after a crash, retries wait this
+   * long). Any value keeps one effect per key: a first attempt outrun by its retry is rolled back.
+   */
   idempotencyLeaseMs: number;
   /** Idempotency keys are kept at least this long. */
   idempotencyTtlMs: number;
@@ -129,11 +132,13 @@ function publicUrl(raw: string | undefined, host: string, port: number): string 
   return `http://${name}:${port}`;
 }
 
-function atLeastOne(env: Env, name: string, fallback: number): number {
+function atLeast(env: Env, name: string, fallback: number, min: number): number {
   const value = int(env, name, fallback);
-  if (value < 1) throw new Error(`${name} must be at least 1`);
+  if (value < min) throw new Error(`${name} must be at least ${min}`);
   return value;
 }
+
+const atLeastOne = (env: Env, name: string, fallback: number) => atLeast(env, name, fallback, 1);
 
 function webhookUrl(raw: string | undefined): string | undefined {
   const value = raw?.trim();
@@ -192,7 +197,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel: logLevel(env.KENTRO_LOG_LEVEL),
     seed: bool(env, 'KENTRO_SEED', true),
     trustProxy: bool(env, 'KENTRO_TRUST_PROXY', false),
-    idempotencyLeaseMs: 30_000,
+    idempotencyLeaseMs: atLeast(env, 'KENTRO_IDEMPOTENCY_LEASE_MS', 30_000, 1000),
     idempotencyTtlMs: 24 * 60 * 60 * 1000,
     widgetsDir: env.KENTRO_WIDGETS_DIR?.trim() || `${ROOT}dist`,
     demoDir: `${ROOT}demo`,
