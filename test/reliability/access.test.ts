@@ -147,6 +147,20 @@ for (const backend of backends()) {
       }
     });
 
+    it('lets no other spelling of a staff path past the token check', async () => {
+      const spellings = [
+        '/api/admin/../admin/referrals', '/api/volunteering/../admin/referrals', '/api/./admin/referrals', '/api/%2e%2e/api/admin/referrals',
+        '/api//admin/referrals', '/api/admin//referrals', '//api/admin/referrals', '/api/%61dmin/referrals', '/api/ADMIN/referrals', '/api/Admin/Referrals',
+        '/api/admin/referrals/', '/api/admin%2freferrals', '/api/admin/referrals;x', '/api/admin/referrals%00', '/api/admin/referrals.json',
+        '/api/admin/intake/requests/..%2f..%2freferrals', '/api/admin/volunteering/signups?format=csv',
+      ];
+      for (const target of spellings) {
+        const a = await send(s, { method: 'GET', target, headers: {} });
+        assert.ok(a.status === 401 || a.status === 404, `${target}: ${a.status}`);
+        assert.equal(String(a.headers['content-type']).split(';')[0], 'application/problem+json', target);
+      }
+    });
+
     it('blocks a client that keeps guessing the staff token (429, even for the right token), not the others', async () => {
       const client = newClient();
       const guess = (authorization: string) =>

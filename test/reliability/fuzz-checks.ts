@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { PROBLEM_TYPES, Problem } from '../../src/contract/common.ts';
-import type { RouteDef } from '../../src/contract/route.ts';
+import { pathPattern, type RouteDef } from '../../src/contract/route.ts';
 import type { Operation } from './fuzz-inputs.ts';
 import type { RawOutcome } from './raw-request.ts';
 
@@ -52,7 +52,14 @@ function checkProblem(text: string, status: number, method: string, names: Set<s
   return {};
 }
 
-export function judge(outcome: RawOutcome, method: string, op: Operation, route: RouteDef | undefined, names: Set<string>): Verdict {
+/**
+ * Whether `target` still names `op` once its dot segments are resolved, as every URL parser does (`/hsds/services/..`
+ * and `/hsds/services/%2e%2e` are `/hsds/`, a different operation with a different contract).
+ */
+export const stillAddresses = (target: string, op: Operation) =>
+  pathPattern(`/api${op.path}`).test(new URL(target, 'http://x').pathname);
+
+export function judge(outcome: RawOutcome, method: string, target: string, op: Operation, route: RouteDef | undefined, names: Set<string>): Verdict {
   if (!outcome.ok) return { fault: 'no answer', detail: outcome.error };
   const { status, headers, text } = outcome.response;
   if (status >= 500) return { fault: '5xx', detail: `${status} ${text.slice(0, 300)}` };
@@ -62,7 +69,7 @@ export function judge(outcome: RawOutcome, method: string, op: Operation, route:
     }
     return checkProblem(text, status, method, names);
   }
-  if (status >= 200 && status < 300 && method === op.method.toUpperCase() && mediaType(headers['content-type']) === 'application/json') {
+  if (status >= 200 && status < 300 && method === op.method.toUpperCase() && mediaType(headers['content-type']) === 'application/json' && stillAddresses(target, op)) {
     const schema = route?.responses[status]?.schema;
     if (schema) {
       const result = z.safeParse(schema, JSON.parse(text));

@@ -142,7 +142,7 @@ for (const backend of backends()) {
               statuses.set(outcome.response.status, (statuses.get(outcome.response.status) ?? 0) + 1);
               if (outcome.response.status < 300 && req.method === op.method.toUpperCase()) reached.add(op.operationId);
             }
-            const verdict = judge(outcome, req.method, op, route, names);
+            const verdict = judge(outcome, req.method, req.target, op, route, names);
             if (verdict.fault) {
               counts[verdict.fault]++;
               if (examples.length < 15) {
