@@ -133,7 +133,8 @@ for (const backend of backends()) {
       console.log(`fuzz (${backend}): seed ${SEED}, ${RUNS_PER_OPERATION} requests for each of ${ops.length} operations${FULL ? ' (full run)' : ''}`);
       for (const [i, op] of ops.entries()) {
         const route = routes.find((r) => r.operationId === op.operationId);
-        const names = fieldNames(op);
+        // A request sent with another method is answered (and validated) by that method's operation on the path.
+        const namesFor = (method: string) => fieldNames(ops.find((o) => o.path === op.path && o.method.toUpperCase() === method) ?? op);
         await fc.assert(
           fc.asyncProperty(requestsFor(op, ctx), async (req) => {
             const outcome = await sendRaw(s.url, req);
@@ -142,7 +143,7 @@ for (const backend of backends()) {
               statuses.set(outcome.response.status, (statuses.get(outcome.response.status) ?? 0) + 1);
               if (outcome.response.status < 300 && req.method === op.method.toUpperCase()) reached.add(op.operationId);
             }
-            const verdict = judge(outcome, req.method, req.target, op, route, names);
+            const verdict = judge(outcome, req.method, req.target, op, route, namesFor(req.method));
             if (verdict.fault) {
               counts[verdict.fault]++;
               if (examples.length < 15) {
