@@ -49,13 +49,18 @@ async function poison(db: Database) {
   for (const [table, columns] of Object.entries(POISON)) {
     const { rows } = await db.query<{ ctid: string }>(`SELECT ctid::text AS ctid FROM ${table}`);
     for (const [r, row] of rows.entries()) {
+      // Each UPDATE writes a new row version with a new ctid: follow it.
+      let ctid = row.ctid;
       for (const [c, spec] of columns.entries()) {
         const column = spec.replace('[]', '');
         const value = spec.endsWith('[]') ? [payloadAt(r + c), payloadAt(r + c + 7)] : payloadAt(r * 3 + c);
         try {
-          await db.query(`UPDATE ${table} SET ${column} = $1 WHERE ctid = $2::tid`, [value, row.ctid]);
+          const updated = await db.query<{ ctid: string }>(`UPDATE ${table} SET ${column} = $1 WHERE ctid = $2::tid RETURNING ctid::text AS ctid`, [value, ctid]);
+          assert.equal(updated.rows.length, 1, `${table}.${column}: the row was updated`);
+          ctid = updated.rows[0]!.ctid;
           n += 1;
-        } catch {
+        } catch (error) {
+          if (error instanceof assert.AssertionError) throw error;
           // A CHECK (a URL or email format) refused it: that column cannot carry a payload from the database.
         }
       }
@@ -96,11 +101,20 @@ after(async () => {
   await s?.close();
 });
 
-interface Findings { calls: string[]; violations: string[]; dialogs: string[]; errors: string[] }
+interface Findings { calls: string[]; violations: string[]; dialogs: string[]; errors: string[]; purifyReports?: number }
 
 /** Opens the demo page with the trap set before any script runs. */
-async function open(path: string): Promise<{ page: Page; findings: Findings }> {
+async function open(path: string, { csp = true } = {}): Promise<{ page: Page; findings: Findings }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  if (!csp) {
+    // A council page with no CSP at all: only the widgets stand between a payload and the page.
+    await page.route((url) => url.pathname === '/', async (route) => {
+      const res = await route.fetch();
+      const headers = { ...res.headers() };
+      delete headers['content-security-policy'];
+      await route.fulfill({ response: res, headers });
+    });
+  }
   const findings: Findings = { calls: [], violations: [], dialogs: [], errors: [] };
   await page.exposeFunction('__xssReport', (kind: 'call' | 'violation', what: string) => {
     (kind === 'call' ? findings.calls : findings.violations).push(what);
@@ -108,13 +122,18 @@ async function open(path: string): Promise<{ page: Page; findings: Findings }> {
   await page.addInitScript({
     content: `globalThis.__name = (f) => f;
       window.__xss = (n) => window.__xssReport('call', String(n));
-      document.addEventListener('securitypolicyviolation', (e) => window.__xssReport('violation', e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')), true);`,
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const t = e.composedPath()[0];
+        const where = t && t.outerHTML ? t.outerHTML.slice(0, 160) : (t && t.nodeName) || '';
+        window.__xssReport('violation', [e.violatedDirective, e.blockedURI, e.sample, e.sourceFile + ':' + e.lineNumber, where].join(' | '));
+      }, true);`,
   });
   page.on('dialog', (d) => { findings.dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss(); });
   page.on('pageerror', (e) => findings.errors.push(e.message));
   const res = await page.goto(`${s.url}${path}`, { waitUntil: 'domcontentloaded' });
   assert.equal(res?.status(), 200);
-  assert.match(res!.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'/, 'the demo CSP with Trusted Types');
+  if (csp) assert.match(res!.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'/, 'the demo CSP with Trusted Types');
+  else assert.equal(res!.headers()['content-security-policy'], undefined);
   return { page, findings };
 }
 
@@ -156,7 +175,12 @@ async function assertSafe(page: Page, findings: Findings, what: string, minShown
   const { bad, text } = await dangerous(page);
   assert.deepEqual(findings.calls, [], `${what}: payloads ran`);
   assert.deepEqual(findings.dialogs, [], `${what}: dialogs opened`);
-  assert.deepEqual(findings.violations, [], `${what}: CSP or Trusted Types violations`);
+  // DOMPurify parses feed HTML in an inert document (DOMParser); Chromium reports the inline handlers it meets
+  // there as script-src-attr / style-src-elem violations (sourceFile: the purify chunk) though nothing can run there: the same pages
+  // without any CSP (the test below) prove it. Every other violation fails the test.
+  const violations = findings.violations.filter((v) => !/^(script|style)-src-(attr|elem) \| inline \|.*\/purify\.[\w.-]+\.js:\d+ \| #document$/.test(v));
+  findings.purifyReports = (findings.purifyReports ?? 0) + findings.violations.length - violations.length;
+  assert.deepEqual(violations, [], `${what}: CSP or Trusted Types violations`);
   assert.deepEqual(bad, [], `${what}: dangerous elements`);
   const shown = (text.match(/__xss/g) ?? []).length;
   assert.ok(shown >= minShown, `${what}: only ${shown} payloads on screen as text; the test would prove nothing`);
@@ -175,6 +199,21 @@ describe('XSS payloads in every widget (demo page, CSP and Trusted Types enforce
       await detail.page.locator('kentro-programme-directory').locator('#detail-title').waitFor({ timeout: 20_000 });
       await detail.page.locator('kentro-programme-directory').locator('.rich-text, #detail-title').first().waitFor();
       await assertSafe(detail.page, detail.findings, `directory programme ${id}`, 3);
+      await detail.page.close();
+    }
+  });
+
+  it('programme directory on a page with no CSP at all: nothing runs either', async () => {
+    const { page, findings } = await open('/?lang=en', { csp: false });
+    const directory = page.locator('kentro-programme-directory');
+    await directory.locator('.card__title a').first().waitFor({ timeout: 20_000 });
+    const ids = await directory.locator('.card__title a').evaluateAll((as) => as.map((a) => a.getAttribute('data-service')!));
+    await page.close();
+    assert.deepEqual(findings.calls, []);
+    for (const id of ids.slice(0, FULL ? ids.length : 6)) {
+      const detail = await open(`/?lang=en&kentro-service=${encodeURIComponent(id)}`, { csp: false });
+      await detail.page.locator('kentro-programme-directory').locator('.rich-text').first().waitFor({ state: 'attached', timeout: 20_000 });
+      await assertSafe(detail.page, detail.findings, `directory programme ${id} without CSP`, 3);
       await detail.page.close();
     }
   });
