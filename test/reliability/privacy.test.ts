@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, startServer, type RunningServer } from '../e2e/harness.ts';
+import { fillReferralPeople, fillReferralRest } from '../support/demo-forms.ts';
 import { emlFiles, textPartOf, tokenIn } from '../support/volunteering.ts';
 
 const ADMIN_TOKEN = 'privacy-admin-token-0123456789abcdef';
@@ -182,32 +183,11 @@ describe('privacy of every flow on the demo page', () => {
   it('referral sent, then its status checked with the code', async () => {
     const { context, page } = await open('/?lang=en#referral');
     const form = page.locator('kentro-dropout-referral');
-    await form.locator('#f-referrer-name').fill(remember(`Ελένη Σύμβουλος ${RUN}`), { timeout: 20_000 });
-    await form.locator('#f-referrer-role-1').check();
-    await form.locator('#f-referrer-school').fill('2ο Γυμνάσιο Αιγείρου');
-    await form.locator('#f-referrer-email').fill(remember(`counsellor.${RUN}@sch.gr`));
-    await form.locator('#f-referrer-phone').fill(remember('24310 99887'));
-    await form.locator('button[type=submit]').click();
-    await form.locator('#f-pupil-name').fill(remember(`Μιχάλης Μαθητής ${RUN}`));
-    await form.locator('#f-pupil-age').fill('13');
-    await form.locator('#f-pupil-class').fill("Β' Γυμνασίου");
-    await form.locator('button[type=submit]').click();
-    await form.locator('#f-guardian-name').fill(remember(`Σοφία Μητέρα ${RUN}`));
-    await form.locator('#f-guardian-phone').fill(remember('694 000 1122'));
-    await form.locator('#f-guardian-responsibility-1').check();
-    await form.locator('button[type=submit]').click();
-    await form.locator('#f-consent-immediateRisk-1').check();
-    await form.locator('#f-consent-guardianAgrees').check();
-    await form.locator('button[type=submit]').click();
-    await form.locator('#f-indicators-absencePercent').fill('22');
-    await form.locator('#f-indicators-behaviourIncidents').fill('0');
-    await form.locator('#f-indicators-performance-1').check();
-    await form.locator('#f-indicators-tried').fill('Συναντήσεις με τη μητέρα.');
-    await form.locator('button[type=submit]').click();
-    await form.locator('#f-support-serviceIds').check();
-    await form.locator('#f-support-urgency').check();
-    await form.locator('button[type=submit]').click();
-    await form.locator('.summary-list').waitFor();
+    await fillReferralPeople(form, {
+      referrer: remember(`Ελένη Σύμβουλος ${RUN}`), referrerEmail: remember(`counsellor.${RUN}@sch.gr`), referrerPhone: remember('24310 99887'),
+      pupil: remember(`Μιχάλης Μαθητής ${RUN}`), guardian: remember(`Σοφία Μητέρα ${RUN}`), guardianPhone: remember('694 000 1122'),
+    }, { timeout: 20_000 });
+    await fillReferralRest(form);
     await form.locator('.button-group .button').first().click();
     await form.locator('.code__value').waitFor({ timeout: 20_000 });
     await assertClean(context, page, 'referral sent');
