@@ -55,7 +55,12 @@ function stringArbitrary(schema: JsonSchema, pool: readonly string[] | undefined
   const max = schema.maxLength ?? Math.max(min, 40);
   const shaped = (schema.format ? FORMAT[schema.format]?.() : undefined) ?? (schema.pattern ? patternArbitrary(schema.pattern) : undefined) ??
     fc.string({ minLength: min, maxLength: Math.min(max, min + 60), unit: 'grapheme' });
-  const bounded = shaped.map((s) => (s.length > max ? s.slice(0, max) : s));
+  // Now and then hostile characters among ordinary ones: NUL (PostgreSQL cannot store U+0000 in text), other
+  // controls, a line separator, a byte order mark.
+  const hostile = fc.constantFrom('\u0000', '\u0008', '\u001b', '\u007f', '\u2028', '\ufeff');
+  const anyText = fc.string({ minLength: Math.max(min, 1), maxLength: Math.min(max, min + 20), unit: fc.oneof(hostile, fc.constantFrom('a', 'β', 'ع', ' ')) });
+  const bounded = fc.oneof({ arbitrary: shaped, weight: 5 }, { arbitrary: anyText, weight: 1 })
+    .map((s) => (s.length > max ? s.slice(0, max) : s));
   if (!pool?.length) return bounded;
   const real: fc.Arbitrary<string> = fc.constantFrom(...pool);
   return fc.oneof({ arbitrary: real, weight: 2 }, { arbitrary: bounded, weight: 1 });

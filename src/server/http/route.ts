@@ -21,6 +21,7 @@ import type { Queryable } from '../db/types.ts';
 import { describeFieldError } from './describe.ts';
 import type { App, AppEnv } from './env.ts';
 import { idempotencyKeyOf, requestHash, runIdempotent, type HandlerResult } from './idempotency.ts';
+import { nulErrors } from './nul.ts';
 import { problem } from './problem.ts';
 import { API_BASE, recordMounted } from './registry.ts';
 
@@ -69,6 +70,11 @@ async function parseInput(c: Context, def: RouteDef, suffixes: Readonly<Record<s
   const errors: FieldError[] = [];
   const check = (schema: z.ZodMiniType | undefined, value: unknown) => {
     if (!schema) return undefined;
+    const nul = nulErrors(value);
+    if (nul.length) {
+      errors.push(...nul);
+      return undefined;
+    }
     const result = z.safeParse(schema, value);
     if (result.success) return result.data;
     errors.push(...toFieldErrors(result.error.issues, describeFieldError));
