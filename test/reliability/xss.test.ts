@@ -312,10 +312,17 @@ describe('XSS payloads in every widget (demo page, CSP and Trusted Types enforce
       pupil: { name: payloadAt(1), birthDate: '2012-03-14', class: payloadAt(5), interpreter: false },
     }));
     const notes = XSS_PAYLOADS.slice(0, FULL ? XSS_PAYLOADS.length : 6);
+    let stored = 0;
     for (const [i, note] of notes.entries()) {
-      const res = await patchReferral(s, created.reference, { status: i % 2 ? 'in-progress' : 'on-hold', note }, { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` });
-      assert.ok(res.status < 300, `note ${i}: ${res.status} ${await res.text()}`);
+      const res = await patchReferral(s, created.reference, { status: stored % 2 ? 'in-progress' : 'on-hold', note }, { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` });
       payloadsSent += 1;
+      // PostgreSQL cannot store U+0000: such a note is a validation error at its path (test/server/nul.test.ts).
+      if (note.includes('\u0000')) {
+        assert.equal(res.status, 400, `note ${i}: ${res.status} ${await res.text()}`);
+        continue;
+      }
+      assert.ok(res.status < 300, `note ${i}: ${res.status} ${await res.text()}`);
+      stored += 1;
     }
     const { page, findings } = await open('/?lang=en#referral');
     const form = page.locator('kentro-dropout-referral');
@@ -325,7 +332,7 @@ describe('XSS payloads in every widget (demo page, CSP and Trusted Types enforce
     await form.locator('#f-code').fill(created.statusToken);
     await form.locator('.status-form button[type=submit]').click();
     await form.locator('.history').waitFor();
-    await assertSafe(page, findings, 'referral status', notes.length);
+    await assertSafe(page, findings, 'referral status', stored);
     await page.close();
   });
 });
