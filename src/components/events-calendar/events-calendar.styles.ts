@@ -20,7 +20,9 @@ export default [forShadow(skeletonCss), forShadow(themeCss), forShadow(paletteCs
   .next-visit h3 { font-size: 1.125rem; margin-block-end: var(--_space-2); }
   .next-visit p { margin: var(--_space-2) 0 0; font-weight: 600; }
   .cal { font-size: 0.9375rem; }
-  .ev { display: inline; }
+  .ev { display: inline; overflow-wrap: anywhere; }
+  /* In a month cell a long word (a status such as ΑΝΑΒΛΗΘΗΚΕ) wraps inside its day instead of running into the next. */
+  .cal :has(> .ev) { min-inline-size: 0; }
   .ev__status { font-weight: 700; text-transform: uppercase; font-size: 0.8125rem; margin-inline-end: 0.25em; }
   .is-cancelled .ev__title { text-decoration: line-through; }
   .is-cancelled, .is-postponed { opacity: 0.85; }
