@@ -1,6 +1,6 @@
 /**
- * The NUL character (U+0000), which PostgreSQL cannot store in text or jsonb: anywhere in a body, a query or a path
- * parameter it is a 400 validation problem at its path, never a 500, and nothing is stored.
+ * The NUL character (U+0000), which PostgreSQL cannot store in text or jsonb: anywhere in a body or a query it is a
+ * 400 validation problem at its path, in a path id a 404 like any id that matches nothing; never a 500.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -41,12 +41,15 @@ for (const backend of backends()) {
       assert.equal(ok.status, 200);
     });
 
-    it('in a search query and a path id', async () => {
+    it('in a search query (400) and in path ids (no 5xx)', async () => {
       const search = await fetch(`${s.url}/api/hsds/services?search=%00παιδιά`);
       assert.equal(search.status, 400);
       assert.deepEqual(((await search.json()) as Problem).errors?.map((e) => e.path), [['search']]);
-      const id = await fetch(`${s.url}/api/volunteering/signups/abc%00def`);
-      assert.ok(id.status === 400 || id.status === 404, `status ${id.status}`);
+      for (const path of ['/api/volunteering/signups/abc%00def', '/api/hsds/services/%00', '/api/referrals/%00/status']) {
+        const id = await fetch(`${s.url}${path}`, { headers: { Authorization: 'Bearer 0000-0000-0000-0000' } });
+        assert.ok([400, 401, 404].includes(id.status), `${path}: ${id.status}`);
+        assert.equal(id.headers.get('content-type'), 'application/problem+json');
+      }
     });
   });
 }

@@ -1,7 +1,7 @@
 /**
  * PostgreSQL cannot store the NUL character (U+0000) in text or jsonb: a value holding one would fail deep inside an
  * insert as a 500. No one types it, so such a value is refused up front as a field error at its path, like any other
- * invalid answer (the body, the query and the path parameters alike; keys count too).
+ * invalid answer, in the body and the query (keys count too). A path id holding one simply matches nothing (404).
  */
 import type { FieldError } from '../../contract/common.ts';
 import { describeFieldError } from './describe.ts';

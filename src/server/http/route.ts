@@ -68,9 +68,9 @@ function paramsOf(c: Context, suffixes: Readonly<Record<string, string>>): Recor
 
 async function parseInput(c: Context, def: RouteDef, suffixes: Readonly<Record<string, string>>): Promise<Parsed> {
   const errors: FieldError[] = [];
-  const check = (schema: z.ZodMiniType | undefined, value: unknown) => {
+  const check = (schema: z.ZodMiniType | undefined, value: unknown, refuseNul = true) => {
     if (!schema) return undefined;
-    const nul = nulErrors(value);
+    const nul = refuseNul ? nulErrors(value) : [];
     if (nul.length) {
       errors.push(...nul);
       return undefined;
@@ -80,7 +80,8 @@ async function parseInput(c: Context, def: RouteDef, suffixes: Readonly<Record<s
     errors.push(...toFieldErrors(result.error.issues, describeFieldError));
     return undefined;
   };
-  const params = check(def.params, paramsOf(c, suffixes));
+  // A path id holding NUL is an id that matches nothing: 404 like any other malformed id.
+  const params = check(def.params, paramsOf(c, suffixes), false);
   const query = check(def.query, queryObject(c));
   let rawBody: unknown;
   let body: unknown;
