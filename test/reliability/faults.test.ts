@@ -111,18 +111,23 @@ async function sendUntilSent(widget: Locator, stored: () => Promise<Row[]>): Pro
       form.statusLog = [];
     });
     await widget.locator('.button-group .button').first().click();
-    // Settled: sending began, and ended with the reference or the failure notice.
-    await widget.evaluate((el) => new Promise<void>((resolve) => {
+    // Settled: sending began, and ended with the reference or the failure notice (or, after two minutes, a
+    // description of where the widget is instead, so a stuck run fails with its reason rather than hanging).
+    const stuck = await widget.evaluate((el) => new Promise<string | undefined>((resolve) => {
       const e = el as unknown as { form: { status: string; statusLog: string[] }; shadowRoot: ShadowRoot };
+      const until = Date.now() + 120_000;
       const check = () => {
         const began = e.form.statusLog.includes('sending');
         const busy = e.form.status === 'sending' || e.form.status === 'retrying';
         const sent = e.shadowRoot.querySelector('.panel__reference') !== null;
         const failed = e.form.status === 'failed' && e.shadowRoot.querySelector('.notice--error[role=alert]') !== null;
-        if (began && !busy && (sent || failed)) resolve(); else setTimeout(check, 50);
+        if (began && !busy && (sent || failed)) resolve(undefined);
+        else if (Date.now() > until) resolve(`status ${e.form.status}, log ${e.form.statusLog.join(' → ')}: ${e.shadowRoot.textContent?.replace(/\s+/g, ' ').slice(0, 600)}`);
+        else setTimeout(check, 50);
       };
       check();
     }));
+    assert.equal(stuck, undefined, `the form never settled after Send, seed ${SEED}`);
     if (await reference.count()) return { reference: (await reference.innerText()).trim(), storedWhileFailed };
     assert.equal(await status(widget), 'failed');
     kinds.push(await widget.evaluate((el) => (el as unknown as { form: { failure?: { kind: string } } }).form.failure?.kind ?? '?'));

@@ -124,10 +124,11 @@ export class KentroDropoutReferral extends KentroElement {
   private async submit() {
     const client = this.referrals;
     if (!client || this.form.values.consent?.immediateRisk !== 'no') return;
-    const renderedAt = await this.formToken.get(this.api);
+    const renderedAt = await this.formToken.forSend(this.api);
     const locale = (['el', 'en', 'ar'].includes(this.localize.locale) ? this.localize.locale : 'el') as MessageLocale;
     const body = toRequest(this.form.values, { locale, website: this.form.website, renderedAt });
     const result = await this.form.submit(body, (b, ctx) => client.submit(b as ReferralRequest, ctx));
+    this.formToken.afterSend(this.form.failure);
     if (result) {
       this.created = { reference: result.reference, code: result.statusToken };
       this.form.reset();

@@ -140,10 +140,11 @@ export class KentroIntakeForm extends KentroElement {
   private async submit() {
     const client = this.intake;
     if (!client) return;
-    const renderedAt = await this.formToken.get(this.api);
+    const renderedAt = await this.formToken.forSend(this.api);
     const locale = (['el', 'en', 'ar'].includes(this.localize.locale) ? this.localize.locale : 'el') as MessageLocale;
     const body: IntakeRequest = toRequest(this.form.values, { locale, website: this.form.website, renderedAt });
     const result = await this.form.submit(body, (b, ctx) => client.submit(b as IntakeRequest, ctx));
+    this.formToken.afterSend(this.form.failure);
     if (result) {
       this.reference = result.reference;
       this.methodsSent = body.contact.methods;

@@ -170,7 +170,7 @@ export class KentroVolunteerSignup extends KentroElement {
     const client = this.volunteering;
     const o = this.chosen;
     if (!client || !o) return;
-    const renderedAt = await this.formToken.get(this.api);
+    const renderedAt = await this.formToken.forSend(this.api);
     const href = typeof location !== 'undefined' && /^https?:$/.test(location.protocol) ? location.href.split('#')[0] : undefined;
     const body: SignupRequest = toRequest(this.form.values, o, {
       locale: (['el', 'en', 'ar'].includes(this.localize.locale) ? this.localize.locale : 'el') as MessageLocale,
@@ -178,6 +178,7 @@ export class KentroVolunteerSignup extends KentroElement {
     });
     if (this.waitlisting.size > 0) body.waitlistIfFull = true;
     const result = await this.form.submit(body, (b, ctx) => client.signUp(b as SignupRequest, ctx));
+    this.formToken.afterSend(this.form.failure);
     if (result) {
       this.result = result;
       this.manageToken = undefined;
