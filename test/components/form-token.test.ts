@@ -20,7 +20,7 @@ describe('FormToken', () => {
     const api = client(1);
     const token = new FormToken();
     expect(await token.forSend(api)).to.equal(undefined); // the token could not be fetched: sent without it
-    token.afterSend(new ApiError('network', 'Failed to fetch')); // no answer: it may have been stored
+    token.afterSend(new ApiError('offline', 'Failed to fetch')); // no answer: it may have been stored
     expect(await token.forSend(api)).to.equal(undefined);
     token.afterSend(new ApiError('server', 'Bad gateway', 502));
     expect(await token.forSend(api)).to.equal(undefined);
