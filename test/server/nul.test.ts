@@ -32,6 +32,16 @@ for (const backend of backends()) {
       assert.deepEqual(paths?.sort(), ['about.x\u0000', 'accessibility.1'].sort());
     });
 
+    it('at the bottom of a body nested 200,000 deep: still a 400, never a 500', async () => {
+      let deep = '"x\\u0000"';
+      for (let i = 0; i < 200_000; i++) deep = `{"a":${deep}}`;
+      const res = await s.fetch('/api/intake/requests', {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: deep,
+      });
+      assert.ok(res.status === 400 || res.status === 413, `status ${res.status}`);
+      assert.equal(res.headers.get('content-type'), 'application/problem+json');
+    });
+
     it('in a referral status note from staff', async () => {
       const created = await submitReferral(s, referralBody());
       const res = await patchReferral(s, created.reference, { status: 'on-hold', note: '\u0000<script>alert(1)</script>' });
