@@ -40,13 +40,18 @@ export interface Databases {
 }
 
 export const TIME_ZONE = 'Europe/Athens';
+/**
+ * The demo data is placed around this fixed moment, not the day the bench runs, so every run loads the same
+ * events into the month it asks for (relative to today, a month holds 4 or 5 of each weekly series).
+ */
+export const SEED_NOW = new Date('2026-11-02T10:00:00Z');
 /** Places on the bench's shift: more than any run can book. */
 const BENCH_CAPACITY = 100_000_000;
 
 /** Migrations, demo data and the bench shift, through the server's own code. */
 async function prepare(db: Database): Promise<Omit<Target, 'dataDir' | 'databaseUrl'>> {
   await migrate(db);
-  await seedDatabase(db, { timeZone: TIME_ZONE });
+  await seedDatabase(db, { timeZone: TIME_ZONE, now: SEED_NOW });
   const { rows: [opportunity] } = await db.query<{ id: string }>(
     `SELECT id FROM volunteer_opportunities WHERE status = 'open' AND min_age <= 18 ORDER BY role, id LIMIT 1`,
   );

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import type { Target } from './database.ts';
+import { SEED_NOW, type Target } from './database.ts';
 
 export interface Endpoint {
   key: 'search' | 'events' | 'signup' | 'intake';
@@ -18,7 +18,7 @@ export interface Endpoint {
 }
 
 /** The month around `now` in Athens, as the calendar widget asks for it (`from` and `to` are dates). */
-export function monthWindow(now = new Date()): { from: string; to: string } {
+export function monthWindow(now: Date): { from: string; to: string } {
   const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Athens', year: 'numeric', month: '2-digit' })
     .format(now).split('-').map(Number) as [number, number];
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -34,7 +34,7 @@ let counter = 0;
 const next = () => ++counter;
 
 export function endpoints(): Endpoint[] {
-  const { from, to } = monthWindow();
+  const { from, to } = monthWindow(SEED_NOW);
   return [
     { key: 'search', label: `GET /api/hsds/services?search=${SEARCH_WORD}`, method: 'GET', path: `/api/hsds/services?search=${encodeURIComponent(SEARCH_WORD)}` },
     { key: 'events', label: `GET /api/events?from=${from}&to=${to}`, method: 'GET', path: `/api/events?from=${from}&to=${to}` },

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import '../../src/core/kentro-provider.ts';
+import { civilDay, civilDaysBetween } from '../../src/core/civil-day.ts';
 import { define } from '../../src/core/define.ts';
 import { KentroElement } from '../../src/core/kentro-element.ts';
 import { registerTranslation } from '../../src/core/translations/registry.ts';
@@ -122,5 +123,30 @@ describe('<kentro-provider>', () => {
     const probes = [...root.querySelectorAll('kentro-test-probe')] as ProbeElement[];
     await Promise.all(probes.map((p) => p.updateComplete));
     expect(probes.map((p) => text(p, 'api'))).to.deep.equal(['/one', '/two']);
+  });
+});
+
+describe('civilDaysBetween()', () => {
+  const athens = 'Europe/Athens';
+
+  it('counts calendar days in the centre\'s zone, not 24-hour periods', () => {
+    // 23:00 on Monday in Athens; a visit at 09:00 on Tuesday is 10 hours away and tomorrow.
+    expect(civilDaysBetween('2027-01-04T21:00:00Z', '2027-01-05T07:00:00Z', athens)).to.equal(1);
+    // 22:00 on Monday in Athens; Wednesday 09:00 is 35 hours away and in two days.
+    expect(civilDaysBetween('2027-01-04T20:00:00Z', '2027-01-06T07:00:00Z', athens)).to.equal(2);
+    // 00:30 on Friday in Athens is still Thursday in UTC: an event at 18:00 on Friday is today.
+    expect(civilDaysBetween('2027-01-07T22:30:00Z', '2027-01-08T16:00:00Z', athens)).to.equal(0);
+    expect(civilDaysBetween('2027-01-08T16:00:00Z', '2027-01-07T22:30:00Z', athens)).to.equal(0);
+    expect(civilDaysBetween('2027-01-09T08:00:00Z', '2027-01-07T22:30:00Z', athens)).to.equal(-1);
+  });
+
+  it('counts a day the clocks change on as one day, and crosses the new year', () => {
+    // Saturday 12:00 before the clocks go forward to Monday 00:30 after (a 23-hour Sunday between).
+    expect(civilDaysBetween('2027-03-27T10:00:00Z', '2027-03-28T21:30:00Z', athens)).to.equal(2);
+    // Saturday 23:30 before the clocks go back to Sunday 23:30 (a 25-hour day).
+    expect(civilDaysBetween('2027-10-30T20:30:00Z', '2027-10-31T21:30:00Z', athens)).to.equal(1);
+    expect(civilDaysBetween('2027-12-31T21:30:00Z', '2028-01-01T08:00:00Z', athens)).to.equal(1);
+    expect(civilDay('2027-12-31T22:30:00Z', athens)).to.equal('2028-01-01');
+    expect(civilDay('2027-12-31T22:30:00Z', 'UTC')).to.equal('2027-12-31');
   });
 });

@@ -2,6 +2,10 @@
  * `<kentro-volunteer-signup>` in Chromium against the real seeded backend: a keyboard-only signup from an
  * opportunity to the reference, a shift that fills while the person types, the volunteer's own page with a
  * confirmed cancellation, a guardian's agreement through the link in the outbox, and axe at every page in el/en/ar.
+ *
+ * Every test that signs up does so on an opportunity of its own (`kentro-opportunity`): the seed's shifts sit at
+ * dates relative to the day the tests run and fill up as the suites sign up, so which card comes first and how many
+ * places it has would depend on the weekday and on the order the files run in.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
@@ -17,7 +21,7 @@ const root = (el: KentroVolunteerSignup) => el.shadowRoot!;
 const active = (el: KentroVolunteerSignup) => root(el).activeElement as HTMLElement | null;
 const text = (el: KentroVolunteerSignup) => root(el).textContent!.replace(/\s+/g, ' ');
 let unique = 0;
-const email = (who: string) => `${who}.${Date.now().toString(36)}${unique++}@example.org`;
+const email = (who: string) => `${who}.${crypto.randomUUID().slice(0, 8)}${unique++}@example.org`;
 
 async function mount(lang = 'en', attrs: { guardian?: string; list?: boolean } = {}) {
   const { url } = await command<Backend>('kentro-backend');
@@ -46,9 +50,22 @@ async function settle(el: KentroVolunteerSignup) {
   await el.updateComplete;
 }
 
-/** Chooses the card for people from `minAge` and its first shift with a place, answers "about you" and lands on `more`. */
-async function fillUpTo(el: KentroVolunteerSignup, step: 'about' | 'more' | 'check', who = email('vol'), minAge = 18) {
-  root(el).querySelector<HTMLButtonElement>(`.card[data-min-age="${minAge}"] .button`)!.click();
+interface Opportunity { id: string; role: string }
+
+/** An opportunity of the test's own for people from `minAge`, with two shifts 3 and 10 days ahead, 5 places each. */
+async function ownOpportunity(minAge = 18): Promise<Opportunity> {
+  const role = `Δοκιμή ${minAge}+ ${crypto.randomUUID().slice(0, 8)}`;
+  const shifts = [{ startsInDays: 3, capacity: 5 }, { startsInDays: 10, capacity: 5 }];
+  const { opportunityId } = await command<{ opportunityId: string }>('kentro-opportunity', { role, minAge, shifts });
+  return { id: opportunityId, role };
+}
+
+const cardOf = (el: KentroVolunteerSignup, o: Opportunity) =>
+  [...root(el).querySelectorAll<HTMLElement>('.card')].find((card) => card.querySelector('h3')!.textContent === o.role)!;
+
+/** Chooses the opportunity's card and its first shift, answers "about you" and lands on `more`. */
+async function fillUpTo(el: KentroVolunteerSignup, o: Opportunity, step: 'about' | 'more' | 'check', who = email('vol')) {
+  cardOf(el, o).querySelector<HTMLButtonElement>('.button')!.click();
   await settle(el);
   root(el).querySelector<HTMLInputElement>('.shift:not(.shift--full) input')!.click();
   root(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
@@ -80,9 +97,10 @@ describe('<kentro-volunteer-signup>', () => {
   });
 
   it('signs up with the keyboard alone, from an opportunity to the reference number', async () => {
+    const own = await ownOpportunity();
     const el = await mount('en');
-    const card = root(el).querySelector<HTMLElement>('.card[data-min-age="18"]')!;
-    const role = card.querySelector('h3')!.textContent!;
+    const card = cardOf(el, own);
+    const role = own.role;
     (await tabTo(el, (n) => n.closest('.card') === card && n.matches('.button'), 'the card button')).focus();
     await sendKeys({ press: 'Enter' });
     await settle(el);
@@ -121,8 +139,9 @@ describe('<kentro-volunteer-signup>', () => {
   });
 
   it('shows every error in a summary that takes focus, and keeps what was typed', async () => {
+    const own = await ownOpportunity();
     const el = await mount('en');
-    await fillUpTo(el, 'about');
+    await fillUpTo(el, own, 'about');
     el.form.set('name', 'Ε');
     el.form.set('email', 'not-an-email');
     root(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
@@ -137,8 +156,9 @@ describe('<kentro-volunteer-signup>', () => {
   });
 
   it('refuses a role below its minimum age, and tells under-15s how the centre can help', async () => {
+    const own = await ownOpportunity(21);
     const el = await mount('en');
-    await fillUpTo(el, 'about', email('young'), 21);
+    await fillUpTo(el, own, 'about', email('young'));
     for (const [k, v] of Object.entries({ name: 'Νίκος Παππάς', email: email('nikos'), ageBand: '18-20' })) el.form.set(k, v);
     root(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await settle(el);
@@ -152,8 +172,9 @@ describe('<kentro-volunteer-signup>', () => {
   });
 
   it('when the shift fills while the person types, says so next to it, keeps the answers and offers its waiting list', async () => {
+    const own = await ownOpportunity();
     const el = await mount('en');
-    await fillUpTo(el, 'check');
+    await fillUpTo(el, own, 'check');
     const shiftId = el.form.values.shiftIds![0]!;
     await command('kentro-fill-shift', { shiftId });
     root(el).querySelector<HTMLButtonElement>('.button-group .button')!.click();
@@ -174,8 +195,9 @@ describe('<kentro-volunteer-signup>', () => {
 
   it("opens the volunteer's own page from the email link and cancels a shift after confirming", async () => {
     const who = email('manage');
+    const own = await ownOpportunity();
     const el = await mount('en');
-    await fillUpTo(el, 'check', who);
+    await fillUpTo(el, own, 'check', who);
     root(el).querySelector<HTMLButtonElement>('.button-group .button')!.click();
     await waitUntil(() => root(el).querySelector('.panel__reference'), 'no reference', { timeout: 10000 });
     const message = (await command<OutboxMessage[]>('kentro-outbox', { to: who })).at(-1)!;
@@ -199,8 +221,9 @@ describe('<kentro-volunteer-signup>', () => {
 
   it("a minor's place waits for the guardian, who agrees through the link sent to them", async () => {
     const guardianEmail = email('guardian');
+    const own = await ownOpportunity(15);
     const el = await mount('el');
-    await fillUpTo(el, 'about', email('minor'), 15);
+    await fillUpTo(el, own, 'about', email('minor'));
     for (const [k, v] of Object.entries({ name: 'Νίκος Παππάς', email: email('nikos'), ageBand: '15-17' })) el.form.set(k, v);
     root(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await settle(el);
@@ -231,9 +254,10 @@ describe('<kentro-volunteer-signup>', () => {
 
   for (const lang of ['el', 'en', 'ar']) {
     it(`is accessible on every page (${lang})`, async () => {
+      const own = await ownOpportunity();
       const el = await mount(lang);
       await expect(el).to.be.accessible();
-      await fillUpTo(el, 'about');
+      await fillUpTo(el, own, 'about');
       await expect(el).to.be.accessible();
       root(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
       await settle(el);

@@ -17,7 +17,9 @@ import { expandFeed, getEvents, getIcs, insertEvent, TZ } from '../support/event
 import { backends, startTestServer, type TestServer } from '../support/server.ts';
 
 const YOGA = '0b0b0b0b-0000-4000-8000-000000000001';
-const today = localToday(TZ);
+/** The seed is placed around this instant and the expectations computed from it: one "today" for both. */
+const seedNow = new Date();
+const today = localToday(TZ, seedNow);
 
 async function fixtures(db: Database) {
   await insertEvent(db, {
@@ -49,7 +51,7 @@ for (const backend of backends()) {
     let s: TestServer;
     let feed: string;
     before(async () => {
-      s = await startTestServer({ backend, seed: true, setup: fixtures });
+      s = await startTestServer({ backend, seed: true, seedNow, setup: fixtures });
       feed = (await getIcs(s, '/api/events.ics')).text;
     });
     after(() => s.close());

@@ -11,7 +11,7 @@ import { PROBLEM_TYPES, type Problem } from '../../src/contract/common.ts';
 import { AdminReferralList, REFERRAL_STATUSES, REFERRAL_TRANSITIONS, ReferralStatusView, type ReferralStatus } from '../../src/contract/referral.ts';
 import { listOutbox } from '../../src/server/mail/outbox.ts';
 import { statusWord } from '../../src/server/referrals/mail-texts.ts';
-import { backends, startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../support/server.ts';
+import { assertCsvName, backends, startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../support/server.ts';
 import { patchReferral, personalValues, PROGRAMME, referralBody, storedHistory, submitReferral } from '../support/referral.ts';
 
 async function problemOf(res: Response) {
@@ -193,10 +193,11 @@ for (const backend of backends()) {
     });
 
     it('exports CSV as a UTF-8 attachment, one column per answer, with formulas made inert', async () => {
+      const before = new Date();
       const res = await admin('?format=csv');
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), 'text/csv; charset=utf-8');
-      assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="referrals-\d{4}-\d{2}-\d{2}\.csv"$/);
+      assertCsvName(res, 'referrals', before);
       const bytes = new Uint8Array(await res.arrayBuffer());
       assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'starts with a BOM');
       const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import * as z from 'zod/mini';
 import { AdminSignupList } from '../../src/contract/volunteering.ts';
 import { csvCell, toCsv } from '../../src/server/http/csv.ts';
-import { backends, startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../support/server.ts';
+import { assertCsvName, backends, startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../support/server.ts';
 import { DAY, insertOpportunity, signupBody, signUp } from '../support/volunteering.ts';
 
 describe('CSV cells', () => {
@@ -72,10 +72,11 @@ for (const backend of backends()) {
     });
 
     it('exports CSV as a UTF-8 attachment with formulas made inert', async () => {
+      const before = new Date();
       const res = await admin(`?format=csv&opportunityId=${fixture.opportunityId}`);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), 'text/csv; charset=utf-8');
-      assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="volunteer-signups-\d{4}-\d{2}-\d{2}\.csv"$/);
+      assertCsvName(res, 'volunteer-signups', before);
       assert.equal(res.headers.get('cache-control'), 'no-store');
       const bytes = new Uint8Array(await res.arrayBuffer());
       assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'starts with a BOM');

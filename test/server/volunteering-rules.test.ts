@@ -235,7 +235,8 @@ for (const backend of backends()) {
       s = await startTestServer({ backend, seed: true, config: { jobsIntervalMs: 0 } });
       fixture = await insertOpportunity(s.db, {
         role: 'Ταξινόμηση ρούχων', skills: ['Οργάνωση αποθήκης', 'Ομαδικότητα'],
-        shifts: [{ startsIn: -2 * HOUR, capacity: 4 }, { startsIn: 9 * DAY, capacity: 4, filled: 3 }, { startsIn: 10 * DAY, capacity: 2, filled: 2 }],
+        // Two days apart, so they never share a calendar day in Athens (a day 24 h apart can, the night the clocks go back).
+        shifts: [{ startsIn: -2 * HOUR, capacity: 4 }, { startsIn: 9 * DAY, capacity: 4, filled: 3 }, { startsIn: 11 * DAY, capacity: 2, filled: 2 }],
       });
       await signUp(s, signupBody(fixture.opportunityId, [fixture.shiftIds[2]!], { waitlistIfFull: true }));
     });

@@ -2,6 +2,7 @@
  * Starts the real app on a free port for a test: PGlite in memory, or, when DATABASE_URL is set, a fresh
  * PostgreSQL database made for the suite and dropped afterwards. Suites loop over `backends()`.
  */
+import assert from 'node:assert/strict';
 import { serve, type ServerType } from '@hono/node-server';
 import pg from 'pg';
 import { once } from 'node:events';
@@ -15,6 +16,7 @@ import { openPostgres } from '../../src/server/db/postgres.ts';
 import type { Database } from '../../src/server/db/types.ts';
 import type { App } from '../../src/server/http/env.ts';
 import { createLogger, type Logger } from '../../src/server/log.ts';
+import { localToday } from '../../src/server/seed/dates.ts';
 import { seedDatabase } from '../../src/server/seed/index.ts';
 
 export type Backend = 'pglite' | 'postgres';
@@ -100,6 +102,11 @@ export interface TestServerOptions {
   extend?: CreateAppOptions['extend'];
   /** Load the demo data (default false). */
   seed?: boolean;
+  /**
+   * The moment the demo data is placed around (default: now). A suite that computes the seed's dates itself passes
+   * the instant it computed them from, so a run that crosses midnight in the centre's zone still agrees with the seed.
+   */
+  seedNow?: Date;
   /** Runs after migrations, before the app is built (create test tables here). */
   setup?: (db: Database) => Promise<void>;
 }
@@ -131,7 +138,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   let server: ServerType | undefined;
   try {
     await migrate(db);
-    if (options.seed) await seedDatabase(db, { timeZone: config.timeZone });
+    if (options.seed) await seedDatabase(db, { timeZone: config.timeZone, now: options.seedNow });
     await ensureAdminToken(db, config.adminToken);
     await options.setup?.(db);
     const { log, lines } = captureLogger();
@@ -164,4 +171,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 /** JSON request init with a fresh or given Idempotency-Key. */
 export function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
   return { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+/**
+ * Asserts a CSV download's name: `<stem>-<day>.csv` with the day in Athens when the export was made, which is the
+ * day `before` (taken before the request) or the day now, should midnight fall in between.
+ */
+export function assertCsvName(res: Response, stem: string, before: Date): void {
+  const days = new Set([localToday('Europe/Athens', before), localToday('Europe/Athens')]);
+  const header = res.headers.get('content-disposition') ?? '';
+  assert.ok([...days].some((d) => header === `attachment; filename="${stem}-${d}.csv"`), `${header} names the Athens day, one of ${[...days].join(', ')}`);
 }

@@ -12,6 +12,7 @@ import { adminIntakeRows } from '../../src/server/intake/admin.ts';
 import { listOutbox } from '../../src/server/mail/outbox.ts';
 import { changeReferralStatus } from '../../src/server/referrals/change.ts';
 import { startTestServer } from '../support/server.ts';
+import { DAY, insertOpportunity, type FixtureOpportunity } from '../support/volunteering.ts';
 
 const allowedOrigins = (process.env.KENTRO_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
 const server = await startTestServer({ config: { allowedOrigins }, seed: true, setup: createSubmissionsTable, extend: mountSubmissions });
@@ -24,6 +25,11 @@ type Command =
   | { id: number; command: 'kentro-reset' }
   /** Messages in the outbox to one address, oldest first (what a person would find in their inbox). */
   | { id: number; command: 'kentro-outbox'; payload: { to: string } }
+  /**
+   * An opportunity of the test's own, with shifts `startsInDays` from now (fractions allowed) and the places given:
+   * a test that signs up never depends on the seed's shifts, whose dates and places move with the day it runs.
+   */
+  | { id: number; command: 'kentro-opportunity'; payload: Omit<FixtureOpportunity, 'shifts'> & { shifts: { startsInDays: number; capacity: number; filled?: number }[] } }
   /** Someone else takes a shift's last places (as if others signed up while this person was typing). */
   | { id: number; command: 'kentro-fill-shift'; payload: { shiftId: string } }
   /** The newest stored intake request as staff see it (`GET /admin/intake/requests` row), or null. */
@@ -54,6 +60,10 @@ async function handle(msg: Command): Promise<unknown> {
       return true;
     case 'kentro-outbox':
       return (await listOutbox(server.db, { to: msg.payload.to })).map(({ to, subject, text }) => ({ to, subject, text }));
+    case 'kentro-opportunity': {
+      const { shifts, ...rest } = msg.payload;
+      return insertOpportunity(server.db, { ...rest, shifts: shifts.map(({ startsInDays, ...s }) => ({ ...s, startsIn: startsInDays * DAY })) });
+    }
     case 'kentro-fill-shift':
       await server.db.query('UPDATE volunteer_shifts SET filled = capacity WHERE id = $1', [msg.payload.shiftId]);
       return true;

@@ -9,6 +9,7 @@ import { loadIcsText, parseIcsFeed } from '../../client/ics-feed.ts';
 import type { EventOccurrence } from '../../contract/events.ts';
 import { EVENT_CATEGORIES, type EventCategory } from '../../contract/events-values.ts';
 import { AnnouncerController } from '../../core/announcer.ts';
+import { civilDay, civilDaysBetween } from '../../core/civil-day.ts';
 import { KentroElement } from '../../core/kentro-element.ts';
 import { sharedStyles } from '../../styles/shared.ts';
 import { calendarTexts, FC_VIEW, type CalendarView } from './calendar-options.ts';
@@ -21,7 +22,6 @@ import eventsStrings from '../../core/translations/el/events.ts';
 
 /** Below this width (px) of its own column the calendar always shows the list. */
 const NARROW = 600;
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * FullCalendar names day headers and day cells with an `aria-label` while hiding their visible text, so a
@@ -97,7 +97,7 @@ export class KentroEventsCalendar extends KentroElement {
       if (!base) return undefined;
       const from = new Date();
       const to = new Date(from.getTime() + 92 * 86_400_000);
-      return (await this.events!.list(isoDay(from), isoDay(to), {}, { signal })).items;
+      return (await this.events!.list(civilDay(from, this.localize.timeZone), civilDay(to, this.localize.timeZone), {}, { signal })).items;
     },
     args: () => [this.resolvedApiBase] as const,
   });
@@ -274,7 +274,7 @@ export class KentroEventsCalendar extends KentroElement {
     const next = visits.filter((e) => e.place!.id === this.myVillage && e.status !== 'cancelled' && new Date(e.end) > new Date())
       .sort((a, b) => a.start.localeCompare(b.start))[0];
     const name = this.myVillage ? villages.get(this.myVillage) ?? '' : '';
-    const days = next ? Math.round((new Date(next.start).getTime() - Date.now()) / 86_400_000) : 0;
+    const days = next ? civilDaysBetween(Date.now(), next.start, l.timeZone) : 0;
     return html`<section class="next-visit" aria-labelledby="next-visit-title">
       <h3 id="next-visit-title">${l.term('events.nextVisitTitle')}</h3>
       <label class="label" for="village">${l.term('events.nextVisitLabel')}</label>

@@ -18,7 +18,9 @@ const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
 });
 
 export async function openPostgres(connectionString: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max, types });
+  // Sessions in UTC, as PGlite's: calendar arithmetic (`now() - interval '90 days'`) then counts days of 24 hours
+  // whatever the server's TimeZone, and the centre's zone is always named where it matters (`AT TIME ZONE $1`).
+  const pool = new pg.Pool({ connectionString, max, types, options: '-c TimeZone=UTC' });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   await pool.query('select 1');

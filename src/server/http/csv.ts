@@ -4,6 +4,7 @@
  * leading `'`, so a value someone typed into a public form can never execute on a staff computer.
  */
 import type { Context } from 'hono';
+import { formatWall, toWall } from '../events/zone.ts';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -24,11 +25,15 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValu
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** A download: `text/csv`, as an attachment named `filename`, never cached. */
-export function csvResponse(c: Context, filename: string, csv: string): Response {
+/**
+ * A download: `text/csv`, as an attachment named `<stem>-<YYYY-MM-DD>.csv` with the date in the centre's zone (the
+ * day staff exported it on, also late in the evening when UTC is still on the day before), never cached.
+ */
+export function csvResponse(c: Context, stem: string, timeZone: string, csv: string): Response {
+  const day = formatWall(toWall(Date.now(), timeZone)).slice(0, 10);
   return c.body(csv, 200, {
     'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+    'Content-Disposition': `attachment; filename="${`${stem}-${day}.csv`.replace(/[^\w.-]/g, '_')}"`,
     'Cache-Control': 'no-store',
   });
 }

@@ -22,7 +22,7 @@ export function mountIntakeRoutes(app: App, deps: AppDeps) {
 
   route(app, adminListDef, async ({ query }, c) => {
     const rows = await adminIntakeRows(db, query, config.timeZone);
-    if (query.format === 'csv') return csvResponse(c, `intake-requests-${new Date().toISOString().slice(0, 10)}.csv`, adminIntakeCsv(rows));
+    if (query.format === 'csv') return csvResponse(c, 'intake-requests', config.timeZone, adminIntakeCsv(rows));
     return c.json({ items: rows });
   });
 

@@ -29,7 +29,7 @@ export function mountReferralRoutes(app: App, deps: AppDeps) {
 
   route(app, adminListDef, async ({ query }, c) => {
     const rows = await adminReferralRows(db, query, config.timeZone);
-    if (query.format === 'csv') return csvResponse(c, `referrals-${new Date().toISOString().slice(0, 10)}.csv`, adminReferralsCsv(rows));
+    if (query.format === 'csv') return csvResponse(c, 'referrals', config.timeZone, adminReferralsCsv(rows));
     return c.json({ items: rows });
   });
 

@@ -94,7 +94,7 @@ export function mountVolunteeringRoutes(app: App, deps: AppDeps) {
 
   route(app, adminDef, async ({ query }, c) => {
     const rows = await adminSignupRows(db, query, timeZone);
-    if (query.format === 'csv') return csvResponse(c, `volunteer-signups-${new Date().toISOString().slice(0, 10)}.csv`, adminSignupsCsv(rows));
+    if (query.format === 'csv') return csvResponse(c, 'volunteer-signups', config.timeZone, adminSignupsCsv(rows));
     return c.json({ items: rows });
   });
 }
