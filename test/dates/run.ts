@@ -86,6 +86,19 @@ if (values.list) {
   process.exit(0);
 }
 
+const hasFaketime = await new Promise<boolean>((resolve) => spawn('faketime', ['--version'], { stdio: 'ignore' }).on('error', () => resolve(false)).on('close', () => resolve(true)));
+if (!hasFaketime) {
+  console.error('test:dates needs libfaketime: `apt-get install faketime` on Debian (.ci/run installs it when missing).');
+  process.exit(2);
+}
+
+if (suites.includes('e2e')) {
+  // The end-to-end suite serves the built widgets: build once, on the real clock.
+  console.log('building the widgets for the end-to-end suite…');
+  const built = await new Promise<number | null>((resolve) => spawn('npm', ['run', 'build', '--silent'], { stdio: 'ignore' }).on('close', resolve));
+  if (built !== 0) throw new Error('npm run build failed');
+}
+
 const failures: string[] = [];
 const started = performance.now();
 for (const clock of clocks) {
