@@ -101,7 +101,7 @@ export async function createDatabases(kind: DbKind, databaseUrl?: string): Promi
     const target = async (name: string): Promise<Target> => {
       await admin.query(`CREATE DATABASE ${name}`);
       const url = withDatabase(databaseUrl, name);
-      const db = await openPostgres(url, 2);
+      const db = await openPostgres(url, { poolSize: 2 });
       try {
         return { dataDir: join(workDir, name), databaseUrl: url, ...(await prepare(db)) };
       } finally {

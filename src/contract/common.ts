@@ -61,6 +61,7 @@ export const PROBLEM_TYPES = {
   forbiddenOrigin: 'urn:kentro:problem:forbidden-origin',
   conflict: 'urn:kentro:problem:conflict',
   internal: 'urn:kentro:problem:internal',
+  unavailable: 'urn:kentro:problem:unavailable',
 } as const;
 
 /** The HSDS 3.0 page object wrapping a list of `item`. */

@@ -8,10 +8,12 @@ import type { Database } from './db/types.ts';
 import { adminAuth } from './http/admin-auth.ts';
 import { limitBody, requireJson } from './http/body-rules.ts';
 import { compression } from './http/compression.ts';
+import { TrustedProxies } from './http/client-ip.ts';
 import { cors } from './http/cors.ts';
 import type { App, AppDeps, AppEnv } from './http/env.ts';
 import { errorHandler } from './http/errors.ts';
 import { FormTokens } from './http/human-check.ts';
+import { Limits } from './http/limiter.ts';
 import { notFoundHandler } from './http/not-found.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { requestLog } from './http/request-log.ts';
@@ -37,10 +39,10 @@ export interface CreateAppOptions {
 
 /** Builds the app on a migrated database (it reads the form-token secret from `kentro_settings`). */
 export async function createApp({ db, config, log, extend }: CreateAppOptions): Promise<App> {
-  const deps: AppDeps = { db, config, log, formTokens: await FormTokens.load(db) };
+  const deps: AppDeps = { db, config, log, formTokens: await FormTokens.load(db), limits: await Limits.load(db) };
   const app = new Hono<AppEnv>();
 
-  app.use('*', requestLog(log, config.trustProxy));
+  app.use('*', requestLog(log, new TrustedProxies(config.trustedProxies)));
   app.use('*', compression);
   app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
@@ -49,10 +51,10 @@ export async function createApp({ db, config, log, extend }: CreateAppOptions): 
   });
   app.use('/api/*', apiHeaders);
   app.use('/api/*', cors(config.allowedOrigins));
-  app.use('/api/*', rateLimit(config.rateLimitPerMin));
+  app.use('/api/*', rateLimit(deps.limits, config.rateLimitPerMin));
   app.use('/api/*', limitBody(config.bodyLimitBytes));
   app.use('/api/*', requireJson);
-  app.use('/api/admin/*', adminAuth(db, config.adminFailuresPerWindow));
+  app.use('/api/admin/*', adminAuth(db, deps.limits, config.adminFailuresPerWindow));
 
   mountSystemRoutes(app, deps, VERSION);
   mountHsdsRoutes(app, deps);

@@ -1,5 +1,6 @@
 /** The server's configuration, read from the environment once at start. Tests build one with overrides. */
 import { fileURLToPath } from 'node:url';
+import { isProxySpec } from './http/client-ip.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -11,6 +12,14 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL instead of PGlite when set. */
   databaseUrl: string | undefined;
+  /** PostgreSQL: connections in the pool of this process. */
+  databasePoolSize: number;
+  /** PostgreSQL: how long to wait for a connection before a request is answered 503. */
+  databaseConnectTimeoutMs: number;
+  /** PostgreSQL: the longest statement (and twice this, the longest idle transaction) before it is cancelled. */
+  databaseStatementTimeoutMs: number;
+  /** PostgreSQL: an unused connection is closed after this. */
+  databaseIdleTimeoutMs: number;
   /** Origins allowed to call `/api` from a browser (CORS). The server's own origin is always allowed. */
   allowedOrigins: readonly string[];
   /** Staff token; when unset a token is generated at first start and printed once. */
@@ -26,13 +35,11 @@ export interface Config {
   logLevel: LogLevel;
   /** Load the demo data on first start. */
   seed: boolean;
-  /** Trust `X-Forwarded-For` for the client address (only behind your own reverse proxy). */
-  trustProxy: boolean;
   /**
-   * A `running` idempotency key older than this may be taken over by a retry (after a crash, retries wait this
-   * long). Any value keeps one effect per key: a first attempt outrun by its retry is rolled back.
+   * The operator's own proxies (addresses or CIDRs): from these peers `X-Forwarded-For` and `X-Forwarded-Proto`
+   * are believed; from any other peer they are ignored. Empty: the socket's peer is the client.
    */
-  idempotencyLeaseMs: number;
+  trustedProxies: readonly string[];
   /** Idempotency keys are kept at least this long. */
   idempotencyTtlMs: number;
   /** The built widgets, served under `/widgets/`. */
@@ -170,6 +177,20 @@ function dialNumber(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+const LOOPBACK = ['127.0.0.0/8', '::1'];
+
+/** `KENTRO_TRUSTED_PROXIES` (comma-separated); the older `KENTRO_TRUST_PROXY=on` means the proxy is on this machine. */
+function trustedProxies(env: Env): readonly string[] {
+  const raw = env.KENTRO_TRUSTED_PROXIES?.trim();
+  if (raw) {
+    const specs = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = specs.filter((s) => !isProxySpec(s));
+    if (bad.length) throw new Error(`KENTRO_TRUSTED_PROXIES must list IP addresses or CIDRs (10.0.0.0/8), not: ${bad.join(', ')}`);
+    return specs;
+  }
+  return bool(env, 'KENTRO_TRUST_PROXY', false) ? LOOPBACK : [];
+}
+
 function adminToken(raw: string | undefined): string | undefined {
   const value = raw?.trim();
   if (!value) return undefined;
@@ -187,6 +208,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     host,
     dataDir: env.KENTRO_DATA_DIR?.trim() || './data',
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    databasePoolSize: atLeastOne(env, 'DATABASE_POOL_SIZE', 10),
+    databaseConnectTimeoutMs: atLeast(env, 'KENTRO_DB_CONNECT_TIMEOUT_MS', 5000, 100),
+    databaseStatementTimeoutMs: atLeast(env, 'KENTRO_DB_STATEMENT_TIMEOUT_MS', 15_000, 100),
+    databaseIdleTimeoutMs: atLeast(env, 'KENTRO_DB_IDLE_TIMEOUT_MS', 30_000, 100),
     allowedOrigins: origins?.length ? origins : [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
     adminToken: adminToken(env.KENTRO_ADMIN_TOKEN),
     rateLimitPerMin: int(env, 'KENTRO_RATE_LIMIT_PER_MIN', 30),
@@ -196,8 +221,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     timeZone: timeZone(env.KENTRO_TIME_ZONE),
     logLevel: logLevel(env.KENTRO_LOG_LEVEL),
     seed: bool(env, 'KENTRO_SEED', true),
-    trustProxy: bool(env, 'KENTRO_TRUST_PROXY', false),
-    idempotencyLeaseMs: atLeast(env, 'KENTRO_IDEMPOTENCY_LEASE_MS', 30_000, 1000),
+    trustedProxies: trustedProxies(env),
     idempotencyTtlMs: 24 * 60 * 60 * 1000,
     widgetsDir: env.KENTRO_WIDGETS_DIR?.trim() || `${ROOT}dist`,
     demoDir: `${ROOT}demo`,

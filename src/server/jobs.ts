@@ -1,12 +1,14 @@
 /**
  * Background jobs on an interval (`KENTRO_JOBS_INTERVAL_MS`): guardian holds that ran out, 24-hour reminders,
  * then email delivery (so messages made by the first two leave in the same run), then forwarding of intake
- * requests to the council's case system, then retention (records kept long enough are deleted, ./retention.ts).
+ * requests to the council's case system, then retention (records kept long enough are deleted, ./retention.ts),
+ * then the rate-limit windows that ended.
  * Each job claims its rows with `FOR UPDATE SKIP LOCKED`, so several servers may run them at once. A run never
  * overlaps the previous one of the same server, and `stop()` waits for a run in progress.
  */
 import type { Config } from './config.ts';
 import type { Database } from './db/types.ts';
+import { purgeEndedWindows } from './http/limiter.ts';
 import { forwardDueRequests } from './intake/forward.ts';
 import { errorFields, type Logger } from './log.ts';
 import { deliverDueMail } from './mail/deliver.ts';
@@ -34,6 +36,8 @@ export interface JobReport {
   expired: number;
   /** Idempotency keys (and their stored answers) purged after their 24 hours. */
   keysExpired: number;
+  /** Rate-limit and lockout windows that ended. */
+  windowsExpired: number;
 }
 
 export async function runJobsOnce(deps: JobDeps): Promise<JobReport> {
@@ -46,7 +50,8 @@ export async function runJobsOnce(deps: JobDeps): Promise<JobReport> {
     const { forwarded, forwardFailed } = await forwardDueRequests(db, config, log);
     const retention = await deleteExpiredRecords(db, config);
     const expired = retention.intakeRequests + retention.referrals + retention.signups;
-    return { holdsReleased, reminders, sent, failed, forwarded, forwardFailed, expired, keysExpired: retention.idempotencyKeys };
+    const windowsExpired = await purgeEndedWindows(db);
+    return { holdsReleased, reminders, sent, failed, forwarded, forwardFailed, expired, keysExpired: retention.idempotencyKeys, windowsExpired };
   } finally {
     if (!deps.mailer) mailer.close();
   }

@@ -54,7 +54,7 @@ for (const backend of backends()) {
     let s: TestServer;
     let r: Records;
     before(async () => {
-      s = await startTestServer({ backend, seed: true, config: { allowedOrigins: [ALLOWED], trustProxy: true, jobsIntervalMs: 0 } });
+      s = await startTestServer({ backend, seed: true, config: { allowedOrigins: [ALLOWED], trustedProxies: ['127.0.0.1'], jobsIntervalMs: 0 } });
       r = await makeRecords(s);
     });
     after(async () => {

@@ -18,11 +18,10 @@ describe('config', () => {
     assert.equal(c.timeZone, 'Europe/Athens');
     assert.equal(c.logLevel, 'info');
     assert.equal(c.seed, true);
-    assert.equal(c.trustProxy, false);
+    assert.deepEqual(c.trustedProxies, []);
     assert.match(c.widgetsDir, /dist$/);
     assert.equal(c.retentionDays, 365);
     assert.equal(c.signupRetentionDays, 90);
-    assert.equal(c.idempotencyLeaseMs, 30_000);
   });
 
   it('reads every variable', () => {
@@ -31,7 +30,7 @@ describe('config', () => {
       KENTRO_ALLOWED_ORIGINS: 'https://www.trikalacity.gr, https://kalamata.gr/ ,', KENTRO_ADMIN_TOKEN: 'a-long-enough-staff-token',
       KENTRO_RATE_LIMIT_PER_MIN: '0', KENTRO_MIN_FILL_MS: '0', KENTRO_BODY_LIMIT_BYTES: '1000', KENTRO_TIME_ZONE: 'Europe/Nicosia',
       KENTRO_LOG_LEVEL: 'silent', KENTRO_SEED: 'off', KENTRO_TRUST_PROXY: 'on',
-      KENTRO_RETENTION_DAYS: '730', KENTRO_SIGNUP_RETENTION_DAYS: '0', KENTRO_IDEMPOTENCY_LEASE_MS: '5000',
+      KENTRO_RETENTION_DAYS: '730', KENTRO_SIGNUP_RETENTION_DAYS: '0',
     });
     assert.equal(c.port, 9000);
     assert.equal(c.host, '0.0.0.0');
@@ -45,10 +44,9 @@ describe('config', () => {
     assert.equal(c.timeZone, 'Europe/Nicosia');
     assert.equal(c.logLevel, 'silent');
     assert.equal(c.seed, false);
-    assert.equal(c.trustProxy, true);
+    assert.deepEqual(c.trustedProxies, ['127.0.0.0/8', '::1'], 'KENTRO_TRUST_PROXY=on: a proxy on this machine');
     assert.equal(c.retentionDays, 730);
     assert.equal(c.signupRetentionDays, 0, '0 keeps signups for ever');
-    assert.equal(c.idempotencyLeaseMs, 5000);
   });
 
   it('treats empty values as unset', () => {
@@ -74,6 +72,5 @@ describe('config', () => {
     assert.throws(() => loadConfig({ KENTRO_ADMIN_TOKEN: 'short' }), /KENTRO_ADMIN_TOKEN/);
     assert.throws(() => loadConfig({ KENTRO_RETENTION_DAYS: 'a year' }), /KENTRO_RETENTION_DAYS/);
     assert.throws(() => loadConfig({ KENTRO_SIGNUP_RETENTION_DAYS: '-1' }), /KENTRO_SIGNUP_RETENTION_DAYS/);
-    assert.throws(() => loadConfig({ KENTRO_IDEMPOTENCY_LEASE_MS: '10' }), /KENTRO_IDEMPOTENCY_LEASE_MS must be at least 1000/);
   });
 });

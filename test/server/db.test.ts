@@ -30,7 +30,7 @@ for (const backend of backends()) {
 
     it('lets several servers migrate at once (advisory lock)', { skip: backend === 'pglite' && 'one PGlite has one connection' }, async () => {
       const fresh = await openTestDatabase(backend);
-      const pools = await Promise.all([1, 2, 3].map(() => openPostgres(fresh.url!, 2)));
+      const pools = await Promise.all([1, 2, 3].map(() => openPostgres(fresh.url!, { poolSize: 2 })));
       try {
         const applied = await Promise.all(pools.map((db) => migrate(db)));
         assert.equal(applied.filter((a) => a.length > 0).length, 1, 'exactly one server applied the migrations');

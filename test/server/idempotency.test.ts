@@ -1,4 +1,7 @@
-/** Idempotent POSTs: replay, mismatch, in-flight conflict, lease takeover, failures, concurrency, expiry. */
+/**
+ * Idempotent POSTs: replay, mismatch, in-flight conflict (another attempt holds the key's lock), a key freed the
+ * moment the connection of the attempt holding it dies, failures, concurrency, expiry.
+ */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -8,6 +11,7 @@ import { defineRoute } from '../../src/contract/route.ts';
 import { purgeExpiredIdempotencyKeys, requestHash } from '../../src/server/http/idempotency.ts';
 import { problemResult } from '../../src/server/http/problem.ts';
 import { route } from '../../src/server/http/route.ts';
+import pg from 'pg';
 import { backends, postJson, startTestServer, type TestServer } from '../support/server.ts';
 
 const createThing = defineRoute({
@@ -20,7 +24,6 @@ const createThing = defineRoute({
 const behaviour = {
   throwOnce: false,
   answer503Once: false,
-  stealLease: false,
   /** Resolves when a handler run reaches its gate; the run waits for `release()`. */
   gate: undefined as undefined | { reached: () => void; released: Promise<void> },
 };
@@ -46,9 +49,8 @@ for (const backend of backends()) {
       s = await startTestServer({
         backend,
         setup,
-        config: { idempotencyLeaseMs: 30_000 },
         extend: (app) => {
-          route(app, createThing, async (tx, { body }, c) => {
+          route(app, createThing, async (tx, { body }) => {
             if (behaviour.gate) {
               const gate = behaviour.gate;
               behaviour.gate = undefined;
@@ -65,11 +67,6 @@ for (const backend of backends()) {
               behaviour.answer503Once = false;
               return { status: 503, body: { oops: true } };
             }
-            if (behaviour.stealLease) {
-              behaviour.stealLease = false;
-              // As if a retry had taken the key over while this attempt was still running.
-              await tx.query('UPDATE idempotency_keys SET lease = $2 WHERE key = $1', [c.req.header('idempotency-key'), randomUUID()]);
-            }
             const id = rows[0]!.id;
             return { status: 201, body: { id, name: body.name }, headers: { Location: `/api/test/things/${id}` } };
           });
@@ -78,7 +75,7 @@ for (const backend of backends()) {
     });
     after(() => s.close());
     beforeEach(() => {
-      Object.assign(behaviour, { throwOnce: false, answer503Once: false, stealLease: false, gate: undefined });
+      Object.assign(behaviour, { throwOnce: false, answer503Once: false, gate: undefined });
     });
 
     it('requires a UUID Idempotency-Key', async () => {
@@ -125,15 +122,32 @@ for (const backend of backends()) {
       assert.equal(await thingCount(s, 'different'), 0);
     });
 
-    it('answers 409 while the first request with the key is still running', async () => {
+    it('answers 409 while another attempt with the key holds its lock, and runs once that connection dies', { skip: backend === 'pglite' && 'PGlite has one connection: no other session can hold the lock' }, async () => {
       const key = randomUUID();
-      const hash = requestHash({}, { name: 'in-flight' });
-      await s.db.query(`INSERT INTO idempotency_keys (key, scope, request_hash, state, lease) VALUES ($1, 'POST /test/things', $2, 'running', $3)`, [key, hash, randomUUID()]);
+      // Another server's attempt, in the middle of its transaction: it holds the key's lock on its own connection.
+      const { rows: [db] } = await s.db.query<{ name: string }>('SELECT current_database() AS name');
+      const url = new URL(process.env.DATABASE_URL!);
+      url.pathname = `/${db!.name}`;
+      const other = new pg.Client({ connectionString: url.toString() });
+      await other.connect();
+      other.on('error', () => undefined);
+      await other.query('BEGIN');
+      await other.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`POST /test/things\n${key}`]);
       const res = await post(s, { name: 'in-flight' }, key);
       assert.equal(res.status, 409);
       assert.equal(((await res.json()) as { type: string }).type, PROBLEM_TYPES.idempotencyConflict);
       assert.equal(res.headers.get('retry-after'), '1');
-      assert.equal(await thingCount(s, 'in-flight'), 0);
+      // That server dies: its connection closes without a word, and PostgreSQL releases the lock.
+      const { rows: [backendPid] } = await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      (other as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await s.db.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [backendPid!.pid]);
+        if (rows.length === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const retry = await post(s, { name: 'in-flight' }, key);
+      assert.equal(retry.status, 201, 'the key is free once the connection holding it is gone');
+      assert.equal(await thingCount(s, 'in-flight'), 1);
     });
 
     it('answers 409 to a retry that arrives while the first is inside its handler', { skip: backend === 'pglite' && 'PGlite runs one statement at a time: the retry waits instead' }, async () => {
@@ -153,29 +167,18 @@ for (const backend of backends()) {
       assert.equal(await thingCount(s, 'gated'), 1);
     });
 
-    it('lets a retry take over a key whose first attempt died (stale lease)', async () => {
+    it('runs a key left running by an attempt that died under an older version (nothing of it was committed)', async () => {
       const key = randomUUID();
-      const oldLease = randomUUID();
       const hash = requestHash({}, { name: 'crashed' });
       await s.db.query(
-        `INSERT INTO idempotency_keys (key, scope, request_hash, state, lease, started_at)
-         VALUES ($1, 'POST /test/things', $2, 'running', $3, now() - interval '31 seconds')`,
-        [key, hash, oldLease],
+        `INSERT INTO idempotency_keys (key, scope, request_hash, state, lease) VALUES ($1, 'POST /test/things', $2, 'running', $3)`,
+        [key, hash, randomUUID()],
       );
       const res = await post(s, { name: 'crashed' }, key);
       assert.equal(res.status, 201);
-      const row = await keyRow(s, key);
-      assert.equal(row?.state, 'done');
-      assert.notEqual(row?.lease, oldLease);
+      assert.equal((await keyRow(s, key))?.state, 'done');
       assert.equal(await thingCount(s, 'crashed'), 1);
-      assert.ok(s.logs.some((l) => l.msg === 'idempotency lease taken over'));
-    });
-
-    it('rolls back the writes of an attempt whose lease was taken over', async () => {
-      behaviour.stealLease = true;
-      const res = await post(s, { name: 'overtaken' });
-      assert.equal(res.status, 409);
-      assert.equal(await thingCount(s, 'overtaken'), 0);
+      assert.ok(s.logs.some((l) => l.msg === 'idempotency key of an attempt that died taken over'));
     });
 
     it('forgets a key whose handler threw, rolling back its writes, so a retry runs', async () => {

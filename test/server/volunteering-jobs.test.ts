@@ -89,7 +89,7 @@ for (const backend of backends()) {
         assert.equal(sentIds.length, (await outbox(s.db)).length, 'every message delivered');
 
         const again = await runJobsOnce({ db: s.db, config: s.config, log: quiet, mailer: recordingMailer() });
-        assert.deepEqual(again, { holdsReleased: 0, reminders: 0, sent: 0, failed: 0, forwarded: 0, forwardFailed: 0, expired: 0, keysExpired: 0 });
+        assert.deepEqual(again, { holdsReleased: 0, reminders: 0, sent: 0, failed: 0, forwarded: 0, forwardFailed: 0, expired: 0, keysExpired: 0, windowsExpired: 0 });
       });
 
       it('leave a minor whose guardian has not agreed without a reminder', async () => {

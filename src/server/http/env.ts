@@ -4,12 +4,15 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/types.ts';
 import type { Logger } from '../log.ts';
 import type { FormTokens } from './human-check.ts';
+import type { Limits } from './limiter.ts';
 
 export interface AppVariables {
   /** A random id per request, echoed in `X-Request-Id`, logs and problem `instance`. */
   requestId: string;
   /** The client address used for rate limits (never logged). */
   clientIp: string;
+  /** The client reached us over https, through a trusted proxy that says so (HSTS is sent then). */
+  https: boolean;
   /** The app's dependencies, for handlers mounted with `route()`. */
   deps: AppDeps;
 }
@@ -23,4 +26,6 @@ export interface AppDeps {
   config: Config;
   log: Logger;
   formTokens: FormTokens;
+  /** Counters shared by every server on the database (rate limits, lockouts). */
+  limits: Limits;
 }

@@ -1,20 +1,23 @@
 /**
  * Idempotent POSTs (CONTRACT.md): exactly one effect per `Idempotency-Key`, even when the client retries after
- * a lost response or the server dies half-way.
+ * a lost response, the server dies half-way, or several servers share the database.
  *
- * 1. Reserve: `INSERT … state='running', lease=<random> ON CONFLICT DO NOTHING`, in its own statement.
- * 2. Run the handler in ONE transaction with its domain writes; the transaction's last statement marks the key
- *    `done` with the response, `WHERE key AND scope AND lease = ours`. Zero rows (a retry took the key over)
- *    throws, so the domain writes roll back. Commit ⇒ effect and stored response together, or neither.
- * 3. A key found `done` replays the stored response (`Idempotent-Replayed: true`); same key with another body
- *    is 422; a `running` key is 409, unless older than the lease timeout: its first attempt never committed
- *    (it would be `done` otherwise), so a retry takes it over with a new lease.
- * 4. A handler that throws or answers 5xx leaves nothing behind: its key is deleted so a retry runs afresh.
+ * Everything happens in ONE transaction with the handler's domain writes:
+ * 1. `pg_try_advisory_xact_lock(hash of scope and key)`. Not granted: another attempt with this key is running
+ *    right now (on this server or another): 409 with `Retry-After: 1`. The lock belongs to the transaction, so
+ *    PostgreSQL releases it when that attempt commits, rolls back, or its connection dies: a key whose server
+ *    was killed mid-request is free as soon as the database notices the connection is gone (at once for a closed
+ *    socket), with no lease to wait out.
+ * 2. Holding the lock, read the key. Stored: the same request replays its answer (`Idempotent-Replayed: true`),
+ *    another body is 422. A `running` row (left by an older version's crash) never committed an effect: deleted.
+ * 3. Not stored: run the handler and store its answer with it; commit ⇒ effect and stored answer together, or
+ *    neither. A handler that throws or answers 5xx rolls back and stores nothing, so a retry runs afresh.
  *
  * Handlers never see this: they are `(tx, input, c) => Promise<HandlerResult>` (see `route()`), and must use
- * only `tx` for database work (on PGlite `db.query` inside the transaction would wait forever).
+ * only `tx` for database work (on PGlite `db.query` inside the transaction would wait forever). On PGlite,
+ * transactions run one at a time, so a concurrent retry waits for the first and then replays it.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Database, Queryable } from '../db/types.ts';
 import type { Logger } from '../log.ts';
@@ -57,14 +60,11 @@ export const requestHash = (params: unknown, body: unknown) =>
 interface StoredKey {
   request_hash: string;
   state: 'running' | 'done';
-  lease: string;
   response_status: number | null;
   response_headers: Record<string, string> | null;
   response_body: string | null;
-  stale: boolean;
 }
 
-class LeaseLost extends Error {}
 class Unstored extends Error {
   constructor(readonly result: HandlerResult) {
     super('5xx result');
@@ -85,8 +85,13 @@ const serialise = (r: HandlerResult) => ({
 export interface IdempotencyOptions {
   db: Database;
   log: Logger;
-  leaseMs: number;
 }
+
+type Outcome =
+  | { kind: 'busy' }
+  | { kind: 'mismatch' }
+  | { kind: 'replay'; stored: StoredKey }
+  | { kind: 'fresh'; result: HandlerResult };
 
 /** Runs `work` at most once per (key, scope); see the module comment. */
 export async function runIdempotent(
@@ -95,79 +100,53 @@ export async function runIdempotent(
   key: { key: string; scope: string; hash: string },
   work: (tx: Queryable) => Promise<HandlerResult>,
 ): Promise<Response> {
-  const { db, log } = opts;
   const ids = [key.key, key.scope];
-
-  const execute = async (lease: string): Promise<Response> => {
-    try {
-      const result = await db.transaction(async (tx) => {
-        const r = await work(tx);
-        if (r.status >= 500) throw new Unstored(r);
-        const { headers, body } = serialise(r);
-        const done = await tx.query(
-          `UPDATE idempotency_keys
-              SET state = 'done', response_status = $4, response_headers = $5::jsonb, response_body = $6, completed_at = now()
-            WHERE key = $1 AND scope = $2 AND lease = $3 AND state = 'running'
-        RETURNING key`,
-          [...ids, lease, r.status, JSON.stringify(headers), body],
-        );
-        if (done.rows.length !== 1) throw new LeaseLost();
-        return r;
-      });
+  let outcome: Outcome;
+  try {
+    outcome = await opts.db.transaction(async (tx): Promise<Outcome> => {
+      const { rows: [lock] } = await tx.query<{ granted: boolean }>(
+        'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS granted', [`${key.scope}\n${key.key}`],
+      );
+      if (!lock?.granted) return { kind: 'busy' };
+      const { rows: [stored] } = await tx.query<StoredKey>(
+        `SELECT request_hash, state, response_status, response_headers, response_body
+           FROM idempotency_keys WHERE key = $1 AND scope = $2`,
+        ids,
+      );
+      if (stored?.state === 'done') return stored.request_hash === key.hash ? { kind: 'replay', stored } : { kind: 'mismatch' };
+      if (stored) {
+        await tx.query('DELETE FROM idempotency_keys WHERE key = $1 AND scope = $2', ids);
+        opts.log.warn('idempotency key of an attempt that died taken over', { scope: key.scope });
+      }
+      const result = await work(tx);
+      if (result.status >= 500) throw new Unstored(result);
       const { headers, body } = serialise(result);
-      return toResponse(result.status, headers, body, false);
-    } catch (err) {
-      if (err instanceof LeaseLost) {
-        return problem(c, 409, 'idempotencyConflict', { detail: 'A later retry with this key took over; its response stands.' });
-      }
-      await db
-        .query(`DELETE FROM idempotency_keys WHERE key = $1 AND scope = $2 AND lease = $3 AND state = 'running'`, [...ids, lease])
-        .catch((e: unknown) => log.error('idempotency key release failed', errorFields(e)));
-      if (err instanceof Unstored) {
-        const { headers, body } = serialise(err.result);
-        return toResponse(err.result.status, headers, body, false);
-      }
-      throw err;
-    }
-  };
-
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const lease = randomUUID();
-    const reserved = await db.query(
-      `INSERT INTO idempotency_keys (key, scope, request_hash, state, lease) VALUES ($1, $2, $3, 'running', $4)
-       ON CONFLICT (key, scope) DO NOTHING RETURNING lease`,
-      [...ids, key.hash, lease],
-    );
-    if (reserved.rows.length === 1) return execute(lease);
-
-    const found = await db.query<StoredKey>(
-      `SELECT request_hash, state, lease, response_status, response_headers, response_body,
-              started_at < now() - ($3::integer * interval '1 millisecond') AS stale
-         FROM idempotency_keys WHERE key = $1 AND scope = $2`,
-      [...ids, opts.leaseMs],
-    );
-    const stored = found.rows[0];
-    if (!stored) continue; // its first attempt failed and released it meanwhile: reserve again
-    if (stored.request_hash !== key.hash) {
+      await tx.query(
+        `INSERT INTO idempotency_keys (key, scope, request_hash, state, lease, response_status, response_headers, response_body, completed_at)
+         VALUES ($1, $2, $3, 'done', gen_random_uuid(), $4, $5::jsonb, $6, now())`,
+        [...ids, key.hash, result.status, JSON.stringify(headers), body],
+      );
+      return { kind: 'fresh', result };
+    });
+  } catch (err) {
+    if (!(err instanceof Unstored)) throw err;
+    const { headers, body } = serialise(err.result);
+    return toResponse(err.result.status, headers, body, false);
+  }
+  switch (outcome.kind) {
+    case 'busy':
+      return problem(c, 409, 'idempotencyConflict', { detail: 'Wait a moment and retry with the same key.', headers: { 'Retry-After': '1' } });
+    case 'mismatch':
       return problem(c, 422, 'idempotencyMismatch', { detail: 'Make a new Idempotency-Key for a different request.' });
-    }
-    if (stored.state === 'done') {
+    case 'replay': {
+      const { stored } = outcome;
       return toResponse(stored.response_status!, stored.response_headers ?? {}, stored.response_body, true);
     }
-    if (!stored.stale) {
-      return problem(c, 409, 'idempotencyConflict', { detail: 'Wait a moment and retry with the same key.', headers: { 'Retry-After': '1' } });
-    }
-    const taken = await db.query(
-      `UPDATE idempotency_keys SET lease = $3, started_at = now()
-        WHERE key = $1 AND scope = $2 AND state = 'running' AND lease = $4 RETURNING lease`,
-      [...ids, lease, stored.lease],
-    );
-    if (taken.rows.length === 1) {
-      log.warn('idempotency lease taken over', { scope: key.scope });
-      return execute(lease);
+    case 'fresh': {
+      const { headers, body } = serialise(outcome.result);
+      return toResponse(outcome.result.status, headers, body, false);
     }
   }
-  return problem(c, 409, 'idempotencyConflict', { detail: 'Wait a moment and retry with the same key.', headers: { 'Retry-After': '1' } });
 }
 
 /** Deletes keys older than `ttlMs`; returns how many. */

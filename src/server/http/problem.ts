@@ -21,6 +21,7 @@ const TITLES: Record<ProblemKind, string> = {
   forbiddenOrigin: 'This origin may not call the API',
   conflict: 'The request conflicts with the current state',
   internal: 'Something went wrong on our side',
+  unavailable: 'The service is briefly unavailable',
 };
 
 export interface ProblemInit {

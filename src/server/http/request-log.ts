@@ -5,15 +5,17 @@
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { Logger } from '../log.ts';
-import { clientIp } from './client-ip.ts';
+import { clientInfo, type TrustedProxies } from './client-ip.ts';
 import type { AppEnv } from './env.ts';
 
-export function requestLog(log: Logger, trustProxy: boolean): MiddlewareHandler<AppEnv> {
+export function requestLog(log: Logger, proxies: TrustedProxies): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     const requestId = crypto.randomUUID();
     c.set('requestId', requestId);
-    c.set('clientIp', clientIp(c, trustProxy));
+    const client = clientInfo(c, proxies);
+    c.set('clientIp', client.ip);
+    c.set('https', client.https);
     await next();
     // On the response's own headers: see ./security-headers.ts for why not `c.header()`.
     c.res.headers.set('X-Request-Id', requestId);

@@ -125,9 +125,9 @@ export function route<R extends RouteDef>(app: App, def: R, handler: RouteHandle
     if (!parsed.ok) return problem(c, 400, 'validation', { detail: parsed.detail, errors: parsed.errors });
     const input = parsed.input as RouteInput<R>;
     if (!def.idempotent) return (handler as PlainHandler<R>)(input, c);
-    const { db, log, config } = c.get('deps');
+    const { db, log } = c.get('deps');
     const hash = requestHash(c.req.param(), parsed.rawBody);
-    return runIdempotent(c, { db, log, leaseMs: config.idempotencyLeaseMs }, { key: key!, scope, hash }, (tx) =>
+    return runIdempotent(c, { db, log }, { key: key!, scope, hash }, (tx) =>
       (handler as IdempotentHandler<R>)(tx, input, c),
     );
   });

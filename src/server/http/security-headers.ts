@@ -1,5 +1,6 @@
 /** Security headers: on every response, stricter ones on the API, and `no-store` unless a handler chose a cache policy. */
 import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env.ts';
 
 /** The page policy of the demo (and of any page embedding the widgets the way we recommend). */
 /**
@@ -29,10 +30,13 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
  * and @hono/node-server must then pipe that stream instead of writing the body it holds: under load that cost our
  * server more than the handlers' own work (bench/server).
  */
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
+export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   c.res.headers.set('X-Content-Type-Options', 'nosniff');
   c.res.headers.set('Referrer-Policy', 'no-referrer');
+  // Only when a trusted proxy says the request came over https: HSTS over plain http is ignored, and sent to a
+  // local `npm start` it would pin localhost to https in the developer's browser for a year.
+  if (c.get('https')) c.res.headers.set('Strict-Transport-Security', 'max-age=31536000');
 };
 
 export const apiHeaders: MiddlewareHandler = async (c, next) => {

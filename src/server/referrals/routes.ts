@@ -16,7 +16,7 @@ import { statusChecker } from './status-check.ts';
 export function mountReferralRoutes(app: App, deps: AppDeps) {
   const { db, config } = deps;
   const [optionsDef, createDef, statusDef, adminListDef, adminPatchDef] = referralRoutes;
-  const checkStatus = statusChecker(db, config.timeZone, config.referralStatusFailuresPerWindow);
+  const checkStatus = statusChecker(db, deps.limits, config.timeZone, config.referralStatusFailuresPerWindow);
 
   route(app, optionsDef, async (_input, c) => c.json({
     programmes: await referralProgrammes(db),

@@ -4,7 +4,7 @@
  * constant time either way), so neither the answer nor its timing tells whether a reference exists.
  *
  * Guessing is limited per client as staff logins are (../http/admin-auth.ts): after too many failures in the
- * window every check answers 429 until it ends. Unlike staff logins, a success does not clear the count: a school
+ * window every check answers 429 until it ends, on every server (counted in the database). Unlike staff logins, a success does not clear the count: a school
  * holding one valid code could otherwise interleave it with guesses at other referrals' codes.
  */
 import type { Context } from 'hono';
@@ -12,7 +12,8 @@ import type { ReferralStatusView } from '../../contract/referral.ts';
 import type { Database } from '../db/types.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ProblemError } from '../http/problem.ts';
-import { FixedWindowLimiter, tooManyRequests } from '../http/rate-limit.ts';
+import type { Limits } from '../http/limiter.ts';
+import { tooManyRequests } from '../http/rate-limit.ts';
 import { findReferral, statusView } from './records.ts';
 import { statusCodeMatches } from './status-code.ts';
 
@@ -20,11 +21,11 @@ const FAILURE_WINDOW_MS = 15 * 60_000;
 
 const notFound = () => new ProblemError(404, 'notFound', { detail: 'No referral with this reference and status code.' });
 
-export function statusChecker(db: Database, timeZone: string, failuresPerWindow: number) {
-  const failures = new FixedWindowLimiter(failuresPerWindow, FAILURE_WINDOW_MS);
+export function statusChecker(db: Database, limits: Limits, timeZone: string, failuresPerWindow: number) {
+  const failures = limits.limiter('referral-status-failure', failuresPerWindow, FAILURE_WINDOW_MS);
   return async (c: Context<AppEnv>, reference: string): Promise<Response> => {
     const ip = c.get('clientIp');
-    const blocked = failures.blockedFor(ip);
+    const blocked = await failures.blockedFor(ip);
     if (blocked > 0) return tooManyRequests(c, blocked);
     const match = /^Bearer\s+(.+?)\s*$/i.exec(c.req.header('authorization') ?? '');
     if (!match) {
@@ -35,7 +36,7 @@ export function statusChecker(db: Database, timeZone: string, failuresPerWindow:
     }
     const referral = await findReferral(db, reference);
     if (!statusCodeMatches(match[1]!, referral?.status_token_hash)) {
-      failures.hit(ip);
+      await failures.hit(ip);
       throw notFound();
     }
     const view: ReferralStatusView = await statusView(db, referral!, timeZone);

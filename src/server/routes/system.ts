@@ -1,24 +1,40 @@
-/** `/api/health`, `/api/openapi.json` and `/api/form-token`. */
+/**
+ * `/api/health` (readiness: the database answers within READY_TIMEOUT_MS, else 503), `/api/health/ready` (the same),
+ * `/api/health/live` (the process answers; never asks the database), `/api/openapi.json` and `/api/form-token`.
+ */
 import { generateOpenApi } from '../../contract/openapi.ts';
 import { routes } from '../../contract/routes.ts';
-import { systemRoutes, type Health } from '../../contract/system.ts';
-import type { App, AppDeps } from '../http/env.ts';
-import { ProblemError } from '../http/problem.ts';
+import { systemRoutes, type Health, type Liveness } from '../../contract/system.ts';
+import { DatabaseUnavailableError } from '../db/unavailable.ts';
+import type { Context } from 'hono';
+import type { App, AppDeps, AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 
+/** A readiness check waits this long for the database before answering 503. */
+const READY_TIMEOUT_MS = 2000;
+
 export function mountSystemRoutes(app: App, deps: AppDeps, version: string) {
-  const [health, openapi, formToken] = systemRoutes;
+  const [health, ready, live, openapi, formToken] = systemRoutes;
   let document: ReturnType<typeof generateOpenApi> | undefined;
 
-  route(app, health, async (_input, c) => {
+  const readiness = async (_input: unknown, c: Context<AppEnv>) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new DatabaseUnavailableError()), READY_TIMEOUT_MS);
+    });
     try {
-      await deps.db.query('SELECT 1');
-    } catch {
-      throw new ProblemError(503, 'internal', { detail: 'The database does not answer.' });
+      await Promise.race([deps.db.query('SELECT 1'), timeout]).catch(() => {
+        throw new DatabaseUnavailableError();
+      });
+    } finally {
+      clearTimeout(timer);
     }
     const body: Health = { status: 'ok', version, database: deps.db.kind, time: new Date().toISOString() };
-    return c.json(body);
-  });
+    return c.json(body, 200, { 'Cache-Control': 'no-store' });
+  };
+  route(app, health, readiness);
+  route(app, ready, readiness);
+  route(app, live, (_input, c) => c.json({ status: 'ok', version } satisfies Liveness, 200, { 'Cache-Control': 'no-store' }));
 
   route(app, openapi, (_input, c) => {
     document ??= generateOpenApi(routes, { version, serverUrl: '/api' });
