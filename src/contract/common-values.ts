@@ -12,4 +12,4 @@ export const FIELD_ERROR_CODES = [
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 /** A human-friendly reference number, e.g. `ΚΚ-2026-000123` (see `Reference`). */
-export const REFERENCE_PATTERN = /^[A-ZΑ-Ω]{2,3}-\d{4}-\d{6}$/u;
+export const REFERENCE_PATTERN = /^[A-ZΑ-Ω]{2,3}-\d{4}-\d{6,}$/u;

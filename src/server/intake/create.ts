@@ -49,7 +49,7 @@ export async function createIntakeRequest(tx: Queryable, body: IntakeRequest, de
   const { rows } = await tx.query<{ id: string; reference: string }>(
     `INSERT INTO intake_requests (reference, need_ids, need_names, description, service_id, service_name, anonymous, name,
        age_band, area, methods, phone, email, days, times, language, other_language, interpreter, accessibility, facts, locale)
-     VALUES ('ΚΚ-' || to_char(now() AT TIME ZONE $1, 'YYYY') || '-' || lpad(nextval('intake_request_number')::text, 6, '0'),
+     VALUES (kentro_next_reference('ΚΚ', $1),
        $2::uuid[], $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::jsonb, $21)
      RETURNING id, reference`,
     [config.timeZone, needs.map((n) => n.id), needs.map((n) => n.name), blank(body.description), blank(body.serviceId),

@@ -43,7 +43,7 @@ async function insertReferral(tx: Queryable, body: ReferralRequest, programmes: 
        pupil_learning_needs, guardian_name, guardian_phone, guardian_email, guardian_responsibility, guardian_agrees,
        consent_reason, absence_percent, absence_level, behaviour_incidents, performance, other_factors, tried, agencies,
        service_ids, service_names, urgency, urgency_reason, locale)
-     VALUES ('ΣΔ-' || to_char(now() AT TIME ZONE $1, 'YYYY') || '-' || lpad(nextval('referral_number')::text, 6, '0'),
+     VALUES (kentro_next_reference('ΣΔ', $1),
        $2, $3, $4, $5, $6, $7, $8, $9::date, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25,
        $26, $27, $28::uuid[], $29, $30, $31, $32)
      RETURNING id, reference`,

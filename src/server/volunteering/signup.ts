@@ -30,7 +30,7 @@ async function insertSignup(tx: Queryable, body: SignupRequest, skills: string[]
   const { rows } = await tx.query<SignupRow>(
     `INSERT INTO volunteer_signups (reference, opportunity_id, name, email, phone, age_band, guardian_name, guardian_email,
        guardian_phone, guardian_relationship, guardian_status, skills, availability, accessibility, locale, page_url)
-     VALUES ('ΕΘ-' || to_char(now() AT TIME ZONE $1, 'YYYY') || '-' || lpad(nextval('volunteer_signup_number')::text, 6, '0'),
+     VALUES (kentro_next_reference('ΕΘ', $1),
        $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      RETURNING ${SIGNUP_COLUMNS}`,
     [timeZone, body.opportunityId, body.name, body.email, blank(body.phone), body.ageBand, g?.name ?? null, g?.email ?? null,
