@@ -73,6 +73,9 @@ export async function childData(backend: Backend): Promise<ChildData> {
 
 export interface Child {
   url: string;
+  port: number;
+  /** Whether the process is still running. */
+  alive(): boolean;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   output(): string;
   /** SIGKILL: no shutdown code runs, the database is not closed. */
@@ -82,11 +85,11 @@ export interface Child {
 }
 
 /**
- * Starts the server on `data`; resolves once `/api/health` answers 200. Public-form checks (fill time, rate
- * limit) are off, as a benchmark's are: these suites send bursts that no person would.
+ * Starts the server on `data` (on `port`, or a free one); resolves once `/api/health` answers 200. Public-form
+ * checks (fill time, rate limit) are off, as a benchmark's are: these suites send bursts that no person would.
  */
-export async function startChild(data: ChildData, env: Record<string, string> = {}): Promise<Child> {
-  const port = await freePort();
+export async function startChild(data: ChildData, env: Record<string, string> = {}, port?: number): Promise<Child> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
       ...process.env, PORT: String(port), HOST: '127.0.0.1', KENTRO_MIN_FILL_MS: '0', KENTRO_RATE_LIMIT_PER_MIN: '0',
@@ -120,6 +123,8 @@ export async function startChild(data: ChildData, env: Record<string, string> = 
   };
   return {
     url,
+    port,
+    alive: () => child.exitCode === null && child.signalCode === null,
     fetch: (path, init) => fetch(`${url}${path}`, init),
     output: () => output,
     kill9: () => end('SIGKILL'),

@@ -22,8 +22,6 @@ import { CHILD_ADMIN_TOKEN, childData, startChild, type Child, type ChildData } 
 const FULL = process.env.KENTRO_RELIABILITY_FULL === '1';
 const ROUNDS = FULL ? 5 : 1;
 const PER_KIND = FULL ? 40 : 20;
-/** Retries after the restart wait this long for a dead first attempt's key (the default is 30 s). */
-const LEASE_MS = 2000;
 
 type Kind = 'intake' | 'referral' | 'signup';
 const PATHS: Record<Kind, string> = { intake: '/api/intake/requests', referral: '/api/referrals', signup: '/api/volunteering/signups' };
@@ -147,8 +145,7 @@ for (const backend of backends()) {
     for (let round = 1; round <= ROUNDS; round++) {
       it(`round ${round}: every 201 survives, retries store the rest once, the server comes back healthy`, async () => {
         data ??= await childData(backend);
-        const env = { KENTRO_IDEMPOTENCY_LEASE_MS: String(LEASE_MS) };
-        child = await startChild(data!, env);
+        child = await startChild(data!);
         const list = submissions(randomUUID().slice(0, 8), await openShifts(child));
         await burst(child, list, Math.floor(list.length / 3));
         const answered = list.filter((s) => s.reference);
@@ -158,7 +155,7 @@ for (const backend of backends()) {
         assert.ok(cut.every((s) => s.failure && !s.failure.startsWith('HTTP')), `only the kill failed requests: ${cut.map((s) => s.failure).join(', ')}`);
 
         // Back on the same data: healthy, and every answered submission is there for staff, before any retry.
-        child = await startChild(data!, env);
+        child = await startChild(data!);
         assert.equal((await child.fetch('/api/health')).status, 200);
         const listed = await staffReferences(child);
         const lost = answered.filter((s) => !listed.has(s.reference!)).length;
