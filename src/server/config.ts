@@ -31,6 +31,8 @@ export interface Config {
   /** Minimum time between showing a public form and posting it; 0 turns the check off. */
   minFillMs: number;
   bodyLimitBytes: number;
+  /** A request (headers and body) must arrive within this, or it is answered 408 and its connection closed. */
+  requestTimeoutMs: number;
   timeZone: string;
   logLevel: LogLevel;
   /** Load the demo data on first start. */
@@ -218,6 +220,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     adminFailuresPerWindow: 10,
     minFillMs: int(env, 'KENTRO_MIN_FILL_MS', 3000),
     bodyLimitBytes: int(env, 'KENTRO_BODY_LIMIT_BYTES', 65536),
+    requestTimeoutMs: atLeast(env, 'KENTRO_REQUEST_TIMEOUT_MS', 30_000, 100),
     timeZone: timeZone(env.KENTRO_TIME_ZONE),
     logLevel: logLevel(env.KENTRO_LOG_LEVEL),
     seed: bool(env, 'KENTRO_SEED', true),

@@ -16,6 +16,7 @@ import type { Database } from './db/types.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { migrate } from './db/migrate.ts';
 import { startIdempotencyCleanup } from './http/idempotency.ts';
+import { nodeServerOptions } from './http/server-options.ts';
 import { startJobs } from './jobs.ts';
 import { createLogger, errorFields } from './log.ts';
 import { seedDatabase } from './seed/index.ts';
@@ -78,7 +79,7 @@ const app = await createApp({ db, config, log });
 const stopCleanup = startIdempotencyCleanup(db, log, config.idempotencyTtlMs);
 const stopJobs = startJobs({ db, config, log });
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: nodeServerOptions(config) }, (info) => {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   process.stdout.write(`Kentro is running at http://${host}:${info.port}/ (database: ${db.kind})\n`);
 });

@@ -1,6 +1,8 @@
 /** Rate limits, the staff token and the human check on public forms. */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import * as z from 'zod/mini';
 import { HumanCheck, PROBLEM_TYPES } from '../../src/contract/common.ts';
@@ -78,6 +80,25 @@ for (const backend of backends()) {
       const blocked = await s.fetch('/api/admin/ping', { headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
       assert.equal(blocked.status, 429);
       assert.ok(Number(blocked.headers.get('retry-after')) > 60, 'blocked for the rest of the 15-minute window');
+    });
+
+    it('answers 408 and closes the connection of a request whose body never finishes arriving', async () => {
+      const slow = await startTestServer({ backend, config: { requestTimeoutMs: 500 } });
+      try {
+        const { port } = new URL(slow.url);
+        const socket = connect(Number(port), '127.0.0.1');
+        await once(socket, 'connect');
+        let answer = '';
+        socket.on('data', (d: Buffer) => { answer += d.toString('latin1'); });
+        socket.write('POST /api/intake/requests HTTP/1.1\r\nHost: kentro\r\nContent-Type: application/json\r\nIdempotency-Key: 7d9c5f0e-8a4b-4c1d-9e2f-3a5b6c7d8e9f\r\nContent-Length: 1000\r\n\r\n{"a":');
+        // A liveness bound, not a timing assertion: the server must end it well before this.
+        const bound = setTimeout(() => socket.destroy(new Error('still open after 20 s')), 20_000);
+        await once(socket, 'close');
+        clearTimeout(bound);
+        assert.match(answer, /^HTTP\/1\.1 408 /);
+      } finally {
+        await slow.close();
+      }
     });
 
     it('hands out signed form tokens that are not cached', async () => {

@@ -15,6 +15,7 @@ import { openPglite } from '../../src/server/db/pglite.ts';
 import { openPostgres } from '../../src/server/db/postgres.ts';
 import type { Database } from '../../src/server/db/types.ts';
 import type { App } from '../../src/server/http/env.ts';
+import { nodeServerOptions } from '../../src/server/http/server-options.ts';
 import { createLogger, type Logger } from '../../src/server/log.ts';
 import { localToday } from '../../src/server/seed/dates.ts';
 import { seedDatabase } from '../../src/server/seed/index.ts';
@@ -143,7 +144,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     await options.setup?.(db);
     const { log, lines } = captureLogger();
     const app = await createApp({ db, config, log, extend: options.extend });
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', serverOptions: nodeServerOptions(config) });
     if (!server.listening) await once(server, 'listening');
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const running = server;

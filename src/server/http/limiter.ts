@@ -3,8 +3,8 @@
  * the staff-token lockout and the referral status-code guess limit hold across a cluster and across restarts.
  *
  * One statement counts a hit and answers how many there were (`INSERT … ON CONFLICT DO UPDATE … RETURNING`), so
- * concurrent hits on several servers are all counted. The subject (a client address) is stored as an HMAC under a
- * secret of this installation: no address is kept, and the windows are deleted by the jobs once they end.
+ * concurrent hits on several servers are all counted (the row lock orders them). The subject (a client address) is
+ * stored as an HMAC under a secret of this installation: no address is kept, and ended windows are deleted by the jobs.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/types.ts';
@@ -36,36 +36,37 @@ export class Limits {
     return createHmac('sha256', this.secret).update(`${bucket}\n${raw}`).digest('base64url').slice(0, 32);
   }
 
-  /** At most `limit` hits per `windowMs` for each subject in `bucket`. */
+  /**
+   * At most `limit` hits per `windowMs` for each subject in `bucket`. A subject's window opens at its first hit
+   * (as a person's burst of attempts does), and the next hit after it ends opens a new one.
+   */
   limiter(bucket: LimitBucket, limit: number, windowMs: number): Limiter {
     const db = this.db;
     const seconds = windowMs / 1000;
-    // The current window's start, the same on every server: the epoch cut into windows of `windowMs`.
-    const WINDOW = `to_timestamp(floor(extract(epoch FROM now()) / $3::float8) * $3::float8)`;
-    const wait = `greatest(1, ceil(extract(epoch FROM window_end - now())))::int`;
+    const wait = (end: string) => `greatest(1, ceil(extract(epoch FROM ${end} - now())))::int`;
     return {
       blockedFor: async (raw) => {
         const { rows } = await db.query<{ wait: number }>(
-          `SELECT ${wait} AS wait FROM rate_counters WHERE bucket = $1 AND subject = $2 AND window_start = ${WINDOW} AND hits >= $4`,
-          [bucket, this.subject(bucket, raw), seconds, limit],
+          `SELECT ${wait('window_end')} AS wait FROM rate_counters
+            WHERE bucket = $1 AND subject = $2 AND window_end > now() AND hits >= $3`,
+          [bucket, this.subject(bucket, raw), limit],
         );
         return rows[0]?.wait ?? 0;
       },
       hit: async (raw) => {
         const { rows } = await db.query<{ hits: number; wait: number }>(
-          `INSERT INTO rate_counters AS r (bucket, subject, window_start, window_end, hits)
-           VALUES ($1, $2, ${WINDOW}, ${WINDOW} + make_interval(secs => $3::float8), 1)
-           ON CONFLICT (bucket, subject, window_start) DO UPDATE SET hits = r.hits + 1
-           RETURNING r.hits, ${wait.replaceAll('window_end', 'r.window_end')} AS wait`,
+          `INSERT INTO rate_counters AS r (bucket, subject, window_end, hits)
+           VALUES ($1, $2, now() + make_interval(secs => $3::float8), 1)
+           ON CONFLICT (bucket, subject) DO UPDATE SET
+             hits = CASE WHEN r.window_end <= now() THEN 1 ELSE r.hits + 1 END,
+             window_end = CASE WHEN r.window_end <= now() THEN excluded.window_end ELSE r.window_end END
+           RETURNING r.hits, ${wait('r.window_end')} AS wait`,
           [bucket, this.subject(bucket, raw), seconds],
         );
         return rows[0]!.hits > limit ? rows[0]!.wait : 0;
       },
       reset: async (raw) => {
-        await db.query(
-          `DELETE FROM rate_counters WHERE bucket = $1 AND subject = $2 AND window_start = ${WINDOW}`,
-          [bucket, this.subject(bucket, raw), seconds],
-        );
+        await db.query('DELETE FROM rate_counters WHERE bucket = $1 AND subject = $2', [bucket, this.subject(bucket, raw)]);
       },
     };
   }
