@@ -77,6 +77,18 @@ export const page = <T extends z.ZodMiniType>(item: T) =>
     contents: z.array(item),
   });
 
+/**
+ * Staff lists are paged by keyset: at most `limit` rows (100 by default), after the cursor `after` that the page
+ * before gave as `next`. A CSV export (`format=csv`) ignores both and streams every row.
+ */
+export const StaffPageQuery = {
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000))),
+  after: z.optional(z.string().check(z.maxLength(2000))),
+};
+
+/** A page of a staff list: `next` is there while more rows follow. */
+export const staffPage = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), next: z.optional(z.string()) });
+
 /** `page` and `per_page` query parameters, as strings in the URL. */
 export const PageQuery = z.object({
   page: z.optional(z.coerce.number().check(z.int(), z.gte(1))),

@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { CONTACT_METHODS, DAY_PARTS, INTAKE_AGE_BANDS, WEEKDAYS } from './intake-values.ts';
 
 export * from './intake-values.ts';
-import { HumanCheck, Reference } from './common.ts';
+import { HumanCheck, Reference, StaffPageQuery, staffPage } from './common.ts';
 import { Email, MessageLocale, OptionalText, PersonName, Phone } from './people.ts';
 
 export const IntakeAgeBand = z.enum(INTAKE_AGE_BANDS, 'choice');
@@ -127,6 +127,7 @@ export type IntakeOptions = z.infer<typeof IntakeOptions>;
 export const AdminIntakeQuery = z.object({
   status: z.optional(z.enum(['new', 'in-progress', 'closed'])),
   format: z.optional(z.enum(['json', 'csv'])),
+  ...StaffPageQuery,
 });
 
 export const AdminIntakeRow = z.object({
@@ -151,7 +152,7 @@ export const AdminIntakeRow = z.object({
   facts: z.optional(z.record(z.string(), z.string())),
   forwarded: z.enum(['not-configured', 'pending', 'delivered', 'failing']),
 });
-export const AdminIntakeList = z.object({ items: z.array(AdminIntakeRow) });
+export const AdminIntakeList = staffPage(AdminIntakeRow);
 
 /** What the intake form reads of a directory programme (`GET /hsds/services/{id}`): its name and need terms. */
 export const IntakeServiceSummary = z.looseObject({

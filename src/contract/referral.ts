@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { PERFORMANCE, REFERRAL_STATUSES, REFERRER_ROLES, RESPONSIBILITY, STATUS_CODE, URGENCY } from './referral-values.ts';
 
 export * from './referral-values.ts';
-import { HumanCheck, Reference } from './common.ts';
+import { HumanCheck, Reference, StaffPageQuery, staffPage } from './common.ts';
 import { Email, MessageLocale, OptionalText, PersonName, Phone } from './people.ts';
 
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(max));
@@ -125,6 +125,7 @@ export type ReferralOptions = z.infer<typeof ReferralOptions>;
 export const AdminReferralsQuery = z.object({
   status: z.optional(ReferralStatus),
   format: z.optional(z.enum(['json', 'csv'])),
+  ...StaffPageQuery,
 });
 export const AdminReferralRow = z.object({
   reference: Reference,
@@ -142,4 +143,4 @@ export const AdminReferralRow = z.object({
   urgencyReason: z.optional(z.string()),
   history: ReferralStatusView.shape.history,
 });
-export const AdminReferralList = z.object({ items: z.array(AdminReferralRow) });
+export const AdminReferralList = staffPage(AdminReferralRow);

@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { BOOKING_STATUSES, SIGNUP_STATUSES } from './volunteering-values.ts';
 
 export * from './volunteering-values.ts';
-import { HumanCheck, Reference, Uuid } from './common.ts';
+import { HumanCheck, Reference, StaffPageQuery, staffPage, Uuid } from './common.ts';
 import { AgeBand, Email, MessageLocale, OptionalText, PersonName, Phone } from './people.ts';
 
 /** Where a shift or an opportunity happens. */
@@ -168,6 +168,7 @@ export const AdminSignupsQuery = z.object({
   shiftId: z.optional(Uuid),
   status: z.optional(z.enum(['confirmed', 'waitlisted', 'cancelled', 'awaiting-guardian'])),
   format: z.optional(z.enum(['json', 'csv'])),
+  ...StaffPageQuery,
 });
 export type AdminSignupsQuery = z.infer<typeof AdminSignupsQuery>;
 
@@ -194,5 +195,5 @@ export const AdminSignupRow = z.object({
 });
 export type AdminSignupRow = z.infer<typeof AdminSignupRow>;
 
-export const AdminSignupList = z.object({ items: z.array(AdminSignupRow) });
+export const AdminSignupList = staffPage(AdminSignupRow);
 export type AdminSignupList = z.infer<typeof AdminSignupList>;

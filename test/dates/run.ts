@@ -43,7 +43,7 @@ export const CLOCKS: Clock[] = [
 /** The suites that read "now": everything on the server, and the browser, end-to-end and retention tests that
  * sign up for shifts, show events, opening hours or a reference with the year. */
 const SUITES: Record<string, string[]> = {
-  server: ['node', '--import', 'tsx', '--test', '--test-concurrency=1', 'test/server/*.test.ts'],
+  server: ['node', '--expose-gc', '--import', 'tsx', '--test', '--test-concurrency=1', 'test/server/*.test.ts'],
   browser: ['npx', 'wtr', '--files', 'test/components/volunteer-signup.test.ts', 'test/components/events-calendar*.test.ts',
     'test/components/programme-directory*.test.ts', 'test/components/intake-form.test.ts', 'test/components/dropout-referral.test.ts',
     'test/components/stories.test.ts'],

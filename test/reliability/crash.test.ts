@@ -111,9 +111,14 @@ async function resend(child: Child, s: Submission): Promise<{ status: number; re
 async function staffReferences(child: Child): Promise<Set<string>> {
   const refs = new Set<string>();
   for (const path of ['/api/admin/intake/requests', '/api/admin/referrals', '/api/admin/volunteering/signups']) {
-    const res = await child.fetch(path, { headers: { Authorization: `Bearer ${CHILD_ADMIN_TOKEN}` } });
-    assert.equal(res.status, 200, path);
-    for (const row of ((await res.json()) as { items: { reference: string }[] }).items) refs.add(row.reference);
+    // Page by page, as staff lists are served (`next` while more rows follow).
+    for (let after: string | undefined, pages = 0; pages === 0 || after; pages++) {
+      const res = await child.fetch(`${path}?limit=100${after ? `&after=${after}` : ''}`, { headers: { Authorization: `Bearer ${CHILD_ADMIN_TOKEN}` } });
+      assert.equal(res.status, 200, path);
+      const page = (await res.json()) as { items: { reference: string }[]; next?: string };
+      for (const row of page.items) refs.add(row.reference);
+      after = page.next;
+    }
   }
   return refs;
 }

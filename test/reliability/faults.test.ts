@@ -72,7 +72,7 @@ type Row = Record<string, unknown> & { reference: string };
 
 /** The staff list, straight from the server. */
 async function rows(path: string): Promise<Row[]> {
-  const res = await fetch(`${server.url}/api/admin/${path}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+  const res = await fetch(`${server.url}/api/admin/${path}${path.includes('?') ? '&' : '?'}limit=1000`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
   assert.equal(res.status, 200);
   return ((await res.json()) as { items: Row[] }).items;
 }

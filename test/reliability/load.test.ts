@@ -113,7 +113,7 @@ for (const backend of backends()) {
       const list = (await res.json()) as VolunteerOpportunityList;
       const shifts = list.items.find((o) => o.id === opportunityId)!.shifts;
       return Promise.all(shiftIds.map(async (id, i) => {
-        const staffRes = await child!.fetch(`/api/admin/volunteering/signups?shiftId=${id}&status=confirmed`, { headers: staff });
+        const staffRes = await child!.fetch(`/api/admin/volunteering/signups?shiftId=${id}&status=confirmed&limit=1000`, { headers: staff });
         const confirmed = ((await staffRes.json()) as AdminSignupList).items.length;
         return { capacity: CAPACITIES[i]!, placesLeft: shifts.find((s) => s.id === id)!.placesLeft, confirmed };
       }));

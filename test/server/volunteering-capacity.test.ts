@@ -15,7 +15,7 @@ const PEOPLE = 400;
 const CAPACITY = 20;
 
 const waitlistOf = async (s: TestServer, shiftId: string) => {
-  const res = await s.fetch(`/api/admin/volunteering/signups?shiftId=${shiftId}&status=waitlisted`, { headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+  const res = await s.fetch(`/api/admin/volunteering/signups?shiftId=${shiftId}&status=waitlisted&limit=1000`, { headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
   return ((await res.json()) as AdminSignupList).items;
 };
 

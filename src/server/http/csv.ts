@@ -37,3 +37,31 @@ export function csvResponse(c: Context, stem: string, timeZone: string, csv: str
     'Cache-Control': 'no-store',
   });
 }
+
+/**
+ * A download streamed a batch at a time (`batches` is usually `pagesOf()` over a staff list): memory stays that of
+ * one batch however many rows there are. Named and cached as `csvResponse`. A failure mid-way (the database gone)
+ * cuts the download short rather than ending it as if complete.
+ */
+export function csvStream(c: Context, stem: string, timeZone: string, header: readonly string[], batches: AsyncIterable<readonly (readonly CsvValue[])[]>): Response {
+  const encoder = new TextEncoder();
+  const iterator = batches[Symbol.asyncIterator]();
+  let started = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(`\uFEFF${header.map(csvCell).join(',')}\r\n`));
+        return;
+      }
+      const { value, done } = await iterator.next();
+      if (done) return controller.close();
+      controller.enqueue(encoder.encode(value.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('')));
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
+  const response = csvResponse(c, stem, timeZone, '');
+  return new Response(stream, { status: 200, headers: response.headers });
+}

@@ -7,7 +7,7 @@ import type { AdminIntakeQuery, AdminIntakeRow } from '../../contract/intake.ts'
 import type { IntakeStatusChange } from '../../contract/intake-routes.ts';
 import type { Queryable } from '../db/types.ts';
 import { isoInZone } from '../events/zone.ts';
-import { toCsv } from '../http/csv.ts';
+import { after, decodeCursor, DEFAULT_PAGE_SIZE, keysetColumn, orderBy, pageOf, pagesOf, type KeysetOrder, type Page } from '../http/keyset.ts';
 import { Params } from '../hsds/sql.ts';
 import { INTAKE_COLUMNS, INTAKE_FROM, present, type IntakeRow, type IntakeStatus } from './records.ts';
 
@@ -40,16 +40,35 @@ export function adminIntakeRow(r: IntakeRow, timeZone: string): Row {
   };
 }
 
-/** Newest first; `limit` for the few who need only the latest. */
-export async function adminIntakeRows(q: Queryable, query: z.infer<typeof AdminIntakeQuery>, timeZone: string, limit?: number): Promise<Row[]> {
-  const p = new Params();
-  const where = query.status ? `WHERE r.status = ${p.add(query.status)}` : '';
-  const cap = limit === undefined ? '' : `LIMIT ${p.add(limit, 'integer')}`;
-  const { rows } = await q.query<IntakeRow>(
-    `SELECT ${INTAKE_COLUMNS} FROM ${INTAKE_FROM} ${where} ORDER BY r.created_at DESC, r.reference DESC ${cap}`,
-    p.values,
-  );
-  return rows.map((r) => adminIntakeRow(r, timeZone));
+/** Newest first; the reference breaks ties (two requests in one microsecond). */
+const ORDER: KeysetOrder = { direction: 'desc', columns: [{ sql: 'r.created_at', type: 'timestamptz' }, { sql: 'r.reference', type: 'text' }] };
+
+type Query = z.infer<typeof AdminIntakeQuery>;
+
+/** Up to `limit` rows of the list after `cursor`, each with its keyset. */
+function fetchRows(q: Queryable, query: Query) {
+  return async (limit: number, cursor: string[] | undefined) => {
+    const p = new Params();
+    const and = ['true'];
+    if (query.status) and.push(`r.status = ${p.add(query.status)}`);
+    if (cursor) and.push(after(p, ORDER, cursor));
+    const { rows } = await q.query<IntakeRow & { keyset: string[] }>(
+      `SELECT ${INTAKE_COLUMNS}, ${keysetColumn(ORDER)} FROM ${INTAKE_FROM}
+        WHERE ${and.join(' AND ')} ORDER BY ${orderBy(ORDER)} LIMIT ${p.add(limit, 'integer')}`,
+      p.values,
+    );
+    return rows;
+  };
+}
+
+/** One page of the staff list (`limit` rows after the `after` cursor). */
+export function adminIntakePage(q: Queryable, query: Query, timeZone: string): Promise<Page<Row>> {
+  return pageOf(query.limit ?? DEFAULT_PAGE_SIZE, decodeCursor(query.after, ORDER), fetchRows(q, query), (rows) => rows.map((r) => adminIntakeRow(r, timeZone)));
+}
+
+/** The newest `limit` requests (tests read the latest one). */
+export async function adminIntakeRows(q: Queryable, query: Query, timeZone: string, limit = DEFAULT_PAGE_SIZE): Promise<Row[]> {
+  return (await adminIntakePage(q, { ...query, limit, after: undefined }, timeZone)).rows;
 }
 
 const COLUMNS = [
@@ -64,8 +83,11 @@ const cell = (row: Row, column: (typeof COLUMNS)[number]) => {
   return value as string | boolean | undefined;
 };
 
-/** The rows as CSV, columns named as the JSON fields; lists joined with "; ", facts as "roma: yes; …". */
-export const adminIntakeCsv = (rows: readonly Row[]) => toCsv(COLUMNS, rows.map((r) => COLUMNS.map((c) => cell(r, c))));
+/** Every request as CSV rows, a batch at a time: columns named as the JSON fields; lists joined with "; ", facts as
+ *  "roma: yes; …". */
+export const ADMIN_INTAKE_CSV_HEADER: readonly string[] = COLUMNS;
+export const adminIntakeCsvRows = (q: Queryable, query: Query, timeZone: string) =>
+  pagesOf(fetchRows(q, query), (rows) => rows.map((r) => { const row = adminIntakeRow(r, timeZone); return COLUMNS.map((c) => cell(row, c)); }));
 
 /** Sets the status; returns undefined when there is no such request. */
 export async function setIntakeStatus(q: Queryable, reference: string, status: z.infer<typeof IntakeStatusChange>['status']) {

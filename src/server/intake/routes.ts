@@ -4,11 +4,11 @@
  * (./forward.ts).
  */
 import { intakeRoutes } from '../../contract/intake-routes.ts';
-import { csvResponse } from '../http/csv.ts';
+import { csvStream } from '../http/csv.ts';
 import type { App, AppDeps } from '../http/env.ts';
 import { ProblemError } from '../http/problem.ts';
 import { route } from '../http/route.ts';
-import { adminIntakeCsv, adminIntakeRows, setIntakeStatus } from './admin.ts';
+import { ADMIN_INTAKE_CSV_HEADER, adminIntakeCsvRows, adminIntakePage, setIntakeStatus } from './admin.ts';
 import { createIntakeRequest } from './create.ts';
 import { intakeOptions } from './options.ts';
 
@@ -21,9 +21,11 @@ export function mountIntakeRoutes(app: App, deps: AppDeps) {
   route(app, createDef, (tx, { body }) => createIntakeRequest(tx, body, deps));
 
   route(app, adminListDef, async ({ query }, c) => {
-    const rows = await adminIntakeRows(db, query, config.timeZone);
-    if (query.format === 'csv') return csvResponse(c, 'intake-requests', config.timeZone, adminIntakeCsv(rows));
-    return c.json({ items: rows });
+    if (query.format === 'csv') {
+      return csvStream(c, 'intake-requests', config.timeZone, ADMIN_INTAKE_CSV_HEADER, adminIntakeCsvRows(db, query, config.timeZone));
+    }
+    const { rows, next } = await adminIntakePage(db, query, config.timeZone);
+    return c.json({ items: rows, ...(next ? { next } : {}) });
   });
 
   route(app, adminPatchDef, async ({ params, body }, c) => {

@@ -7,8 +7,9 @@ import type * as z from 'zod/mini';
 import type { AdminReferralRow, AdminReferralsQuery } from '../../contract/referral.ts';
 import type { Queryable } from '../db/types.ts';
 import { isoInZone } from '../events/zone.ts';
-import { toCsv, type CsvValue } from '../http/csv.ts';
-import { historiesOf, historyView, listReferrals, type ReferralRow } from './records.ts';
+import type { CsvValue } from '../http/csv.ts';
+import { decodeCursor, DEFAULT_PAGE_SIZE, pageOf, pagesOf, type Page } from '../http/keyset.ts';
+import { historiesOf, historyView, listReferrals, REFERRAL_ORDER, type ReferralRow } from './records.ts';
 
 type Row = z.infer<typeof AdminReferralRow>;
 type Value = string | number | boolean | null;
@@ -48,8 +49,10 @@ function part(r: ReferralRow, name: Part): Record<string, Value> {
   }));
 }
 
-export async function adminReferralRows(q: Queryable, query: z.infer<typeof AdminReferralsQuery>, timeZone: string): Promise<Row[]> {
-  const referrals = await listReferrals(q, query.status);
+type Query = z.infer<typeof AdminReferralsQuery>;
+
+/** Rows as staff see them, with their histories (read for the batch at once). */
+async function toRows(q: Queryable, referrals: readonly ReferralRow[], timeZone: string): Promise<Row[]> {
   const histories = await historiesOf(q, referrals.map((r) => r.id));
   return referrals.map((r) => ({
     reference: r.reference,
@@ -65,19 +68,30 @@ export async function adminReferralRows(q: Queryable, query: z.infer<typeof Admi
   }));
 }
 
+const fetchRows = (q: Queryable, query: Query) => (limit: number, cursor: string[] | undefined) => listReferrals(q, query.status, limit, cursor);
+
+/** One page of the staff list (`limit` rows after the `after` cursor). */
+export function adminReferralPage(q: Queryable, query: Query, timeZone: string): Promise<Page<Row>> {
+  return pageOf(query.limit ?? DEFAULT_PAGE_SIZE, decodeCursor(query.after, REFERRAL_ORDER), fetchRows(q, query), (rows) => toRows(q, rows, timeZone));
+}
+
 const LEADING = ['reference', 'status', 'createdAt', 'urgency', 'urgencyReason', 'absencePercent', 'absenceLevel'] as const;
 
 /** `2026-11-23T10:00:00+02:00 accepted: note`, one change a line. */
 const historyCell = (history: Row['history']) => history.map((h) => `${h.at} ${h.status}${h.note ? `: ${h.note}` : ''}`).join('\n');
 
-/** The rows as CSV: the leading facts, then one column per answer (`part.field`), the programmes and the history. */
-export function adminReferralsCsv(rows: readonly Row[]): string {
-  const answers = PART_NAMES.flatMap((name) => Object.keys(PARTS[name]).map((field) => [name, field] as const));
-  const header = [...LEADING, ...answers.map(([name, field]) => `${name}.${field}`), 'programmes', 'history'];
-  return toCsv(header, rows.map((r): CsvValue[] => [
-    ...LEADING.map((c) => r[c]),
-    ...answers.map(([name, field]) => r[name][field] as CsvValue),
-    r.programmes.join('; '),
-    historyCell(r.history),
-  ]));
-}
+const ANSWERS = PART_NAMES.flatMap((name) => Object.keys(PARTS[name]).map((field) => [name, field] as const));
+
+/** The CSV's columns: the leading facts, then one column per answer (`part.field`), the programmes and the history. */
+export const ADMIN_REFERRALS_CSV_HEADER: readonly string[] = [...LEADING, ...ANSWERS.map(([name, field]) => `${name}.${field}`), 'programmes', 'history'];
+
+const csvRow = (r: Row): CsvValue[] => [
+  ...LEADING.map((c) => r[c]),
+  ...ANSWERS.map(([name, field]) => r[name][field] as CsvValue),
+  r.programmes.join('; '),
+  historyCell(r.history),
+];
+
+/** Every referral as CSV rows, a batch at a time. */
+export const adminReferralsCsvRows = (q: Queryable, query: Query, timeZone: string) =>
+  pagesOf(fetchRows(q, query), async (rows) => (await toRows(q, rows, timeZone)).map(csvRow));

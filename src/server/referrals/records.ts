@@ -4,6 +4,8 @@ import type { ReferralStatus, ReferralStatusView } from '../../contract/referral
 import type { Queryable } from '../db/types.ts';
 import { isoInZone } from '../events/zone.ts';
 import { groupBy } from '../hsds/sql.ts';
+import { Params } from '../hsds/sql.ts';
+import { after, keysetColumn, orderBy, type KeysetOrder } from '../http/keyset.ts';
 
 export interface ReferralRow {
   id: string;
@@ -58,10 +60,19 @@ const COLUMNS = `id, reference, status, status_token_hash, referrer_name, referr
   agencies, service_ids::text[] AS service_ids, service_names, urgency, urgency_reason, locale, created_at`;
 
 /** Newest first; filtered by status when given. */
-export async function listReferrals(q: Queryable, status?: ReferralStatus): Promise<ReferralRow[]> {
-  const { rows } = await q.query<ReferralRow>(
-    `SELECT ${COLUMNS} FROM referrals WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC, reference DESC`,
-    [status ?? null],
+/** Newest first; the reference breaks ties. */
+export const REFERRAL_ORDER: KeysetOrder = { direction: 'desc', columns: [{ sql: 'created_at', type: 'timestamptz' }, { sql: 'reference', type: 'text' }] };
+
+/** Up to `limit` referrals (of `status`, when given) after the keyset `cursor`, each with its keyset. */
+export async function listReferrals(q: Queryable, status: ReferralStatus | undefined, limit: number, cursor?: string[]): Promise<(ReferralRow & { keyset: string[] })[]> {
+  const p = new Params();
+  const and = ['true'];
+  if (status) and.push(`status = ${p.add(status)}`);
+  if (cursor) and.push(after(p, REFERRAL_ORDER, cursor));
+  const { rows } = await q.query<ReferralRow & { keyset: string[] }>(
+    `SELECT ${COLUMNS}, ${keysetColumn(REFERRAL_ORDER)} FROM referrals WHERE ${and.join(' AND ')}
+      ORDER BY ${orderBy(REFERRAL_ORDER)} LIMIT ${p.add(limit, 'integer')}`,
+    p.values,
   );
   return rows;
 }

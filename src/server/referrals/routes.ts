@@ -4,10 +4,10 @@
  * that also writes the referrer's email to the outbox (./change.ts).
  */
 import { referralRoutes } from '../../contract/referral-routes.ts';
-import { csvResponse } from '../http/csv.ts';
+import { csvStream } from '../http/csv.ts';
 import type { App, AppDeps } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { adminReferralRows, adminReferralsCsv } from './admin.ts';
+import { ADMIN_REFERRALS_CSV_HEADER, adminReferralPage, adminReferralsCsvRows } from './admin.ts';
 import { changeReferralStatus } from './change.ts';
 import { createReferral } from './create.ts';
 import { referralProgrammes } from './programmes.ts';
@@ -28,9 +28,11 @@ export function mountReferralRoutes(app: App, deps: AppDeps) {
   route(app, statusDef, ({ params }, c) => checkStatus(c, params.reference));
 
   route(app, adminListDef, async ({ query }, c) => {
-    const rows = await adminReferralRows(db, query, config.timeZone);
-    if (query.format === 'csv') return csvResponse(c, 'referrals', config.timeZone, adminReferralsCsv(rows));
-    return c.json({ items: rows });
+    if (query.format === 'csv') {
+      return csvStream(c, 'referrals', config.timeZone, ADMIN_REFERRALS_CSV_HEADER, adminReferralsCsvRows(db, query, config.timeZone));
+    }
+    const { rows, next } = await adminReferralPage(db, query, config.timeZone);
+    return c.json({ items: rows, ...(next ? { next } : {}) });
   });
 
   route(app, adminPatchDef, async ({ params, body }, c) => c.json(await changeReferralStatus(db, config, params.reference, body)));

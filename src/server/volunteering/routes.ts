@@ -7,11 +7,11 @@ import type { Context } from 'hono';
 import { createHash } from 'node:crypto';
 import { volunteeringRoutes } from '../../contract/volunteering-routes.ts';
 import { uidHostOf } from '../events/ics-writer.ts';
-import { csvResponse } from '../http/csv.ts';
+import { csvStream } from '../http/csv.ts';
 import type { App, AppDeps, AppEnv } from '../http/env.ts';
 import { ProblemError } from '../http/problem.ts';
 import { route } from '../http/route.ts';
-import { adminSignupRows, adminSignupsCsv } from './admin.ts';
+import { ADMIN_SIGNUPS_CSV_HEADER, adminSignupPage, adminSignupsCsvRows } from './admin.ts';
 import { signupCalendar } from './calendar.ts';
 import { cancelBookings } from './cancel.ts';
 import { decide } from './guardian.ts';
@@ -93,9 +93,9 @@ export function mountVolunteeringRoutes(app: App, deps: AppDeps) {
   });
 
   route(app, adminDef, async ({ query }, c) => {
-    const rows = await adminSignupRows(db, query, timeZone);
-    if (query.format === 'csv') return csvResponse(c, 'volunteer-signups', config.timeZone, adminSignupsCsv(rows));
-    return c.json({ items: rows });
+    if (query.format === 'csv') return csvStream(c, 'volunteer-signups', timeZone, ADMIN_SIGNUPS_CSV_HEADER, adminSignupsCsvRows(db, query, timeZone));
+    const { rows, next } = await adminSignupPage(db, query, timeZone);
+    return c.json({ items: rows, ...(next ? { next } : {}) });
   });
 }
 
