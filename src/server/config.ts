@@ -52,6 +52,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From of every message, e.g. `Κέντρο Κοινότητας <kentro@example.gov.gr>`. */
   mailFrom: string;
+  /** Messages sent at the same time, each over its own pooled SMTP connection. */
+  mailConcurrency: number;
   /** Where people reach the server (no trailing slash); links in messages fall back to `${publicUrl}/`. */
   publicUrl: string;
   /** How often background jobs (email delivery, reminders, guardian holds, intake forwarding) run; 0 turns them off. */
@@ -230,6 +232,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     demoDir: `${ROOT}demo`,
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.KENTRO_MAIL_FROM?.trim() || 'Kentro <no-reply@localhost>',
+    mailConcurrency: atLeastOne(env, 'KENTRO_MAIL_CONCURRENCY', 4),
     publicUrl: publicUrl(env.KENTRO_PUBLIC_URL, host, port),
     jobsIntervalMs: int(env, 'KENTRO_JOBS_INTERVAL_MS', 30_000),
     guardianHoldHours: atLeastOne(env, 'KENTRO_GUARDIAN_HOLD_HOURS', 72),

@@ -46,7 +46,7 @@ export async function runJobsOnce(deps: JobDeps): Promise<JobReport> {
   try {
     const holdsReleased = await releaseExpiredHolds(db, config);
     const reminders = await queueReminders(db, config);
-    const { sent, failed } = await deliverDueMail(db, mailer, log);
+    const { sent, failed } = await deliverDueMail(db, mailer, log, 20, config.mailConcurrency);
     const { forwarded, forwardFailed } = await forwardDueRequests(db, config, log);
     const retention = await deleteExpiredRecords(db, config);
     const expired = retention.intakeRequests + retention.referrals + retention.signups;

@@ -139,15 +139,24 @@ for (const backend of backends()) {
       let s: TestServer;
       let smtp: SMTPServer;
       const received: { to: string[]; raw: string }[] = [];
+      /** Messages being received at this moment, and the most seen at once. */
+      const inFlight = { now: 0, most: 0, sessions: new Set<string>() };
       before(async () => {
         smtp = new SMTPServer({
           authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
           onData(stream, session, callback) {
+            inFlight.now++;
+            inFlight.most = Math.max(inFlight.most, inFlight.now);
+            inFlight.sessions.add(session.id);
             const chunks: Buffer[] = [];
             stream.on('data', (c: Buffer) => chunks.push(c));
             stream.on('end', () => {
               received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-              callback();
+              // Answer a moment later, as a real server does, so messages sent in parallel overlap here.
+              setTimeout(() => {
+                inFlight.now--;
+                callback();
+              }, 20);
             });
           },
         });
@@ -179,6 +188,18 @@ for (const backend of backends()) {
         assert.ok(sent.every((m) => m.sentAt !== null && m.text === '' && m.attempts === 1));
         assert.equal((await runJobsOnce({ db: s.db, config: s.config, log: quiet })).sent, 0);
         assert.equal(received.length, 6, 'nothing sent twice');
+      });
+
+      it('sends a batch several messages at a time over a few pooled connections', async () => {
+        const fixture = await insertOpportunity(s.db, { shifts: [{ startsIn: 3 * DAY, capacity: 40 }] });
+        for (let i = 0; i < 24; i++) await signUp(s, signupBody(fixture.opportunityId, fixture.shiftIds));
+        const before = received.length;
+        Object.assign(inFlight, { most: 0, sessions: new Set<string>() });
+        const report = await runJobsOnce({ db: s.db, config: { ...s.config, mailConcurrency: 4 }, log: quiet });
+        assert.equal(report.sent, 24);
+        assert.equal(received.length - before, 24);
+        assert.ok(inFlight.most > 1 && inFlight.most <= 4, `at most 4 at once, and more than one: ${inFlight.most}`);
+        assert.ok(inFlight.sessions.size <= 4, `connections reused: ${inFlight.sessions.size} for 24 messages`);
       });
     });
   });

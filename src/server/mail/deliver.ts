@@ -3,6 +3,7 @@
  * (`FOR UPDATE SKIP LOCKED`, then a lease in `claimed_until`), so each message is in one sender's hands at a time;
  * a sender that dies leaves its lease to run out and another takes the message over. A failure is recorded
  * (attempts, last error) and the message waits longer each time, up to a cap, and is retried until accepted.
+ * A batch goes out a few messages at a time (`KENTRO_MAIL_CONCURRENCY`), over the mailer's pooled connections.
  */
 import type { Queryable } from '../db/types.ts';
 import type { Logger } from '../log.ts';
@@ -40,6 +41,15 @@ async function claim(db: Queryable, batch: number): Promise<Claimed[]> {
   return rows.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
+/** Runs `work` on every item, at most `limit` at once, in the items' order as far as they start. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 const describeFailure = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 1000);
 
 export interface DeliveryReport {
@@ -48,11 +58,11 @@ export interface DeliveryReport {
 }
 
 /** Sends what is due, batch after batch, until nothing is left to claim. */
-export async function deliverDueMail(db: Queryable, mailer: Mailer, log: Logger, batch = 20): Promise<DeliveryReport> {
+export async function deliverDueMail(db: Queryable, mailer: Mailer, log: Logger, batch = 20, concurrency = 4): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, failed: 0 };
   for (;;) {
     const rows = await claim(db, batch);
-    for (const row of rows) {
+    await inParallel(rows, concurrency, async (row) => {
       const mail: OutgoingMail = {
         id: Number(row.id), to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body,
         ics: row.ics, icsFilename: row.ics_filename, createdAt: row.created_at,
@@ -77,7 +87,7 @@ export async function deliverDueMail(db: Queryable, mailer: Mailer, log: Logger,
         const code = (err as { code?: unknown }).code;
         log.warn('mail delivery failed', { outboxId: mail.id, attempts: row.attempts, error: (err as Error).name, code: typeof code === 'string' ? code : undefined });
       }
-    }
+    });
     if (rows.length < batch) break;
   }
   await db.query(`DELETE FROM mail_outbox WHERE sent_at < now() - ($1::integer * interval '1 day')`, [KEEP_SENT_DAYS]);

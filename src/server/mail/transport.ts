@@ -46,11 +46,13 @@ function envelope(mail: OutgoingMail, from: string) {
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
-export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'>): Mailer {
+export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'> & Partial<Pick<Config, 'mailConcurrency'>>): Mailer {
   if (config.smtpUrl) {
     // Short timeouts: a mail server that hangs must not hold a delivery lease for nodemailer's default 10 minutes.
+    // Pooled: a few connections kept open and reused, one per message sent at the same time (../mail/deliver.ts).
     const transport: Transporter = nodemailer.createTransport({
       url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000,
+      pool: true, maxConnections: config.mailConcurrency ?? 4, maxMessages: 100,
     });
     return {
       kind: 'smtp',
