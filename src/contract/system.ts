@@ -37,6 +37,11 @@ export const systemRoutes = [
     responses: { 200: { description: 'The OpenAPI 3.1 description of the API.', contentType: 'application/json' } },
   }),
   defineRoute({
+    method: 'get', path: '/admin/metrics', operationId: 'getMetrics', tags: ['system', 'admin'], admin: true,
+    summary: "This server process's metrics for Prometheus: requests, latency, database pool, job backlog",
+    responses: { 200: { description: 'The Prometheus text exposition format (version 0.0.4).', contentType: 'text/plain' } },
+  }),
+  defineRoute({
     method: 'get', path: '/form-token', operationId: 'getFormToken', tags: ['system'],
     summary: 'A signed render timestamp for the minimum human fill time of public forms',
     responses: { 200: { description: 'Post it back as `renderedAt` with the form.', schema: FormToken } },

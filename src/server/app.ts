@@ -19,6 +19,7 @@ import { rateLimit } from './http/rate-limit.ts';
 import { requestLog } from './http/request-log.ts';
 import { apiHeaders, securityHeaders } from './http/security-headers.ts';
 import type { Logger } from './log.ts';
+import { Metrics } from './system/metrics.ts';
 import { mountDemo } from './demo/page.ts';
 import { mountEventsRoutes } from './events/routes.ts';
 import { mountHsdsRoutes } from './hsds/routes.ts';
@@ -39,10 +40,10 @@ export interface CreateAppOptions {
 
 /** Builds the app on a migrated database (it reads the form-token secret from `kentro_settings`). */
 export async function createApp({ db, config, log, extend }: CreateAppOptions): Promise<App> {
-  const deps: AppDeps = { db, config, log, formTokens: await FormTokens.load(db), limits: await Limits.load(db) };
+  const deps: AppDeps = { db, config, log, formTokens: await FormTokens.load(db), limits: await Limits.load(db), metrics: new Metrics(db) };
   const app = new Hono<AppEnv>();
 
-  app.use('*', requestLog(log, new TrustedProxies(config.trustedProxies)));
+  app.use('*', requestLog(log, new TrustedProxies(config.trustedProxies), deps.metrics));
   app.use('*', compression);
   app.use('*', securityHeaders);
   app.use('*', async (c, next) => {

@@ -19,6 +19,8 @@ export interface Database extends Queryable {
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PostgreSQL: the pool's connections (for metrics); PGlite has one connection and no pool. */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 /** PostgreSQL type OIDs whose parsing both adapters align. */

@@ -5,6 +5,7 @@ import type { Database } from '../db/types.ts';
 import type { Logger } from '../log.ts';
 import type { FormTokens } from './human-check.ts';
 import type { Limits } from './limiter.ts';
+import type { Metrics } from '../system/metrics.ts';
 
 export interface AppVariables {
   /** A random id per request, echoed in `X-Request-Id`, logs and problem `instance`. */
@@ -28,4 +29,6 @@ export interface AppDeps {
   formTokens: FormTokens;
   /** Counters shared by every server on the database (rate limits, lockouts). */
   limits: Limits;
+  /** This process's Prometheus metrics. */
+  metrics: Metrics;
 }

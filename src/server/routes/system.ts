@@ -14,7 +14,7 @@ import { route } from '../http/route.ts';
 const READY_TIMEOUT_MS = 2000;
 
 export function mountSystemRoutes(app: App, deps: AppDeps, version: string) {
-  const [health, ready, live, openapi, formToken] = systemRoutes;
+  const [health, ready, live, openapi, metrics, formToken] = systemRoutes;
   let document: ReturnType<typeof generateOpenApi> | undefined;
 
   const readiness = async (_input: unknown, c: Context<AppEnv>) => {
@@ -40,6 +40,10 @@ export function mountSystemRoutes(app: App, deps: AppDeps, version: string) {
     document ??= generateOpenApi(routes, { version, serverUrl: '/api' });
     return c.json(document, 200, { 'Cache-Control': 'public, max-age=300' });
   });
+
+  route(app, metrics, async (_input, c) => c.body(await deps.metrics.registry.metrics(), 200, {
+    'Content-Type': deps.metrics.registry.contentType, 'Cache-Control': 'no-store',
+  }));
 
   route(app, formToken, (_input, c) => c.json({ token: deps.formTokens.issue() }));
 }
