@@ -1,0 +1,70 @@
+/**
+ * A database that stops answering (frozen: SIGSTOP on the PostgreSQL postmaster and on the server's backends, as a
+ * stalled disk or a paused VM does): requests and the readiness check are answered 503 with Retry-After within the
+ * configured timeouts instead of hanging, liveness still answers, and once the database thaws the same process
+ * serves again without a restart. PostgreSQL only, on the same machine, with the right to signal its processes
+ * (CI runs as root); skipped otherwise.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { intakeBody, postIntake } from '../support/intake.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The parent of a process, from /proc (Linux). */
+const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+
+describe('a frozen database (postgres)', { skip: !process.env.DATABASE_URL && 'needs PostgreSQL (DATABASE_URL)' }, () => {
+  let s: TestServer;
+  let observer: pg.Client;
+  before(async () => {
+    s = await startTestServer({ backend: 'postgres', seed: true, config: { databaseStatementTimeoutMs: 1000, databaseConnectTimeoutMs: 1000 } });
+    observer = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await observer.connect();
+  });
+  after(async () => {
+    await observer?.end();
+    await s?.close();
+  });
+
+  it('answers 503 with Retry-After instead of hanging, keeps liveness, and serves again once it thaws', async (t) => {
+    assert.equal((await s.fetch('/api/health/ready')).status, 200);
+    const { rows: [db] } = await s.db.query<{ name: string }>('SELECT current_database() AS name');
+    const { rows } = await observer.query<{ pid: number; checkpointer: number }>(
+      `SELECT pid, (SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer') AS checkpointer
+         FROM pg_stat_activity WHERE datname = $1`, [db!.name],
+    );
+    let frozen: number[];
+    try {
+      const postmaster = parentOf(rows[0]!.checkpointer);
+      frozen = [postmaster, ...rows.map((r) => r.pid)];
+      for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+    } catch (err) {
+      t.skip(`cannot freeze PostgreSQL here: ${(err as Error).message}`);
+      return;
+    }
+    try {
+      const ready = await s.fetch('/api/health/ready');
+      assert.equal(ready.status, 503);
+      assert.equal(((await ready.json()) as { type: string }).type, 'urn:kentro:problem:unavailable');
+      assert.equal((await s.fetch('/api/health/live')).status, 200, 'the process itself answers');
+      const submit = await postIntake(s, intakeBody());
+      assert.equal(submit.status, 503);
+      assert.equal(submit.headers.get('retry-after'), '5');
+      const read = await s.fetch('/api/volunteering/opportunities');
+      assert.equal(read.status, 503);
+    } finally {
+      for (const pid of frozen!) process.kill(pid, 'SIGCONT');
+    }
+    let status = 0;
+    for (let i = 0; i < 100 && status !== 200; i++) {
+      status = (await s.fetch('/api/health/ready')).status;
+      if (status !== 200) await sleep(100);
+    }
+    assert.equal(status, 200, 'ready again without a restart');
+    assert.equal((await postIntake(s, intakeBody())).status, 201);
+  });
+});
