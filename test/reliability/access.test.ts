@@ -33,7 +33,9 @@ async function send(s: TestServer, req: RawRequest & { client?: string }): Promi
   const outcome = await sendRaw(s.url, { ...req, headers: { 'X-Forwarded-For': req.client ?? newClient(), ...req.headers } });
   if (!outcome.ok) throw new Error(`${req.method} ${req.target}: ${outcome.error}`);
   const { status, headers, text } = outcome.response;
-  return { status, headers, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+  // JSON answers only: a staff route may answer another format (the metrics are Prometheus text).
+  const isJson = /json/.test(String(headers['content-type']));
+  return { status, headers, json: text && isJson ? (JSON.parse(text) as Record<string, unknown>) : undefined };
 }
 
 /** Asserts a problem answer of `status` and `type`. */
