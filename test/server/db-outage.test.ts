@@ -4,8 +4,14 @@
  * configured timeouts instead of hanging, liveness still answers, and once the database thaws the same process
  * serves again without a restart. PostgreSQL only, on the same machine, with the right to signal its processes
  * (CI runs as root); skipped otherwise.
+ *
+ * And a real restart (`pg_ctl restart -m fast`) in the middle of a stream of submissions, when KENTRO_TEST_PG_RESTART
+ * names the command that restarts the cluster (`.ci/run` sets it for its own throwaway cluster): the process lives
+ * on, the submissions caught by it are answered 503 and stored once when sent again.
  */
 import assert from 'node:assert/strict';
+import { execSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
@@ -66,5 +72,47 @@ describe('a frozen database (postgres)', { skip: !process.env.DATABASE_URL && 'n
     }
     assert.equal(status, 200, 'ready again without a restart');
     assert.equal((await postIntake(s, intakeBody())).status, 201);
+  });
+});
+
+describe('a PostgreSQL restart (postgres)', { skip: (!process.env.DATABASE_URL || !process.env.KENTRO_TEST_PG_RESTART) && 'needs DATABASE_URL and KENTRO_TEST_PG_RESTART (.ci/run sets both)' }, () => {
+  let s: TestServer;
+  before(async () => {
+    s = await startTestServer({ backend: 'postgres', seed: true, config: { databaseConnectTimeoutMs: 1000 } });
+  });
+  after(() => s?.close());
+
+  it('keeps serving across the restart: requests meanwhile get 503, each submission sent again is stored once', async () => {
+    const statuses = new Map<string, number[]>();
+    let stop = false;
+    // A person submitting again and again, each submission retried with its key until it is stored.
+    const stream = (async () => {
+      while (!stop) {
+        const key = randomUUID();
+        const body = intakeBody({ description: `Μετά την επανεκκίνηση ⟨${key}⟩` });
+        const seen: number[] = [];
+        statuses.set(key, seen);
+        for (let attempt = 0; attempt < 100; attempt++) {
+          const res = await s.fetch('/api/intake/requests', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify(body) });
+          seen.push(res.status);
+          if (res.status === 201) break;
+          await sleep(200);
+        }
+      }
+    })();
+    await sleep(500);
+    execSync(process.env.KENTRO_TEST_PG_RESTART!, { stdio: 'ignore' });
+    await sleep(1500);
+    stop = true;
+    await stream;
+    const all = [...statuses.values()];
+    assert.ok(all.every((seen) => seen.at(-1) === 201), `every submission stored in the end: ${JSON.stringify(all)}`);
+    assert.ok(all.some((seen) => seen.includes(503)), 'some were answered 503 during the restart');
+    assert.ok(all.flat().every((st) => st === 201 || st === 503), `only 201 and 503: ${JSON.stringify(all)}`);
+    for (const key of statuses.keys()) {
+      const { rows } = await s.db.query('SELECT 1 FROM intake_requests WHERE strpos(description, $1) > 0', [key]);
+      assert.equal(rows.length, 1, `stored once: ${key}`);
+    }
+    assert.equal((await s.fetch('/api/health/ready')).status, 200);
   });
 });
