@@ -1,3 +1,4 @@
+import referralStatuses from '../../contract/words/referral-status-ar.ts';
 import type { Translation } from './translation.ts';
 
 export const ar = {
@@ -237,7 +238,7 @@ export const ar = {
     reference: 'الرقم المرجعي', code: 'رمز الحالة', codeFormatHint: 'أربع مجموعات من أربعة أحرف أو أرقام، مثل K7QM-2XPD-93RT-4B1C',
     show: 'عرض الحالة', notFound: 'لا توجد إحالة تطابق هذا الرقم المرجعي وهذا الرمز. تحقق منهما وحاول مرة أخرى.',
     currentStatus: 'الحالة الحالية', history: 'السجل',
-    stRequested: 'مقدَّمة', stAccepted: 'مقبولة', stRejected: 'غير مقبولة', stOnHold: 'معلّقة', stInProgress: 'قيد التنفيذ',
-    stCompleted: 'مكتملة', stCancelled: 'ملغاة',
+    stRequested: referralStatuses.requested, stAccepted: referralStatuses.accepted, stRejected: referralStatuses.rejected, stOnHold: referralStatuses['on-hold'],
+    stInProgress: referralStatuses['in-progress'], stCompleted: referralStatuses.completed, stCancelled: referralStatuses.cancelled,
   },
 } satisfies Translation;

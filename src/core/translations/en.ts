@@ -1,3 +1,5 @@
+import fieldErrors from '../../contract/words/field-errors-en.ts';
+import referralStatuses from '../../contract/words/referral-status-en.ts';
 import type { Translation } from './translation.ts';
 
 export const en = {
@@ -9,16 +11,8 @@ export const en = {
     submit: 'Send', change: 'Change', optional: '(optional)', yes: 'Yes', no: 'No',
     results: { one: '{count} result', other: '{count} results' }, required: 'Required',
   },
-  errors: {
-    required: 'Enter an answer', tooShort: 'Enter at least {min} characters', tooLong: 'Enter {max} characters or fewer',
-    format: 'Enter it in the right format', email: 'Enter an email address like name@example.com',
-    phone: 'Enter a phone number like 2431 0 12345 or 69x xxx xxxx', choice: 'Select an option',
-    number: 'Enter a number', tooSmall: 'Enter a number of {min} or more', tooBig: 'Enter a number of {max} or less',
-    date: 'Enter a real date', consent: 'You need to agree before we can continue', invalid: 'Check this answer',
-    underConsentAge: 'People under 15 cannot sign up themselves', tooYoung: 'This role is for people aged {min} or over',
-    shiftFull: 'This shift has just filled up', overlap: 'You already have a shift at this time',
-    alreadySignedUp: 'You are already signed up for this shift', shiftUnavailable: 'This shift is no longer available',
-  },
+  // The server's problem details say the same (src/contract/words).
+  errors: fieldErrors,
   client: {
     sending: 'Sending…',
     retrying: 'Connection lost: your answers are kept, trying again…',
@@ -238,7 +232,7 @@ export const en = {
     reference: 'Reference number', code: 'Status code', codeFormatHint: 'Four groups of four letters or digits, e.g. K7QM-2XPD-93RT-4B1C',
     show: 'Show status', notFound: 'No referral matches this reference and code. Check both and try again.',
     currentStatus: 'Current status', history: 'History',
-    stRequested: 'Requested', stAccepted: 'Accepted', stRejected: 'Not accepted', stOnHold: 'On hold', stInProgress: 'In progress',
-    stCompleted: 'Completed', stCancelled: 'Cancelled',
+    stRequested: referralStatuses.requested, stAccepted: referralStatuses.accepted, stRejected: referralStatuses.rejected, stOnHold: referralStatuses['on-hold'],
+    stInProgress: referralStatuses['in-progress'], stCompleted: referralStatuses.completed, stCancelled: referralStatuses.cancelled,
   },
 } satisfies Translation;

@@ -1,11 +1,8 @@
-/** English messages for field errors on the server, from the same translation table the widgets use. */
+/** English messages for field errors on the server, from the words the widgets' English strings use too. */
 import type { FieldError, FieldErrorCode } from '../../contract/common.ts';
-import { en } from '../../core/translations/en.ts';
-
-type Message = string | { other: string };
+import messages from '../../contract/words/field-errors-en.ts';
 
 export function describeFieldError(code: FieldErrorCode, params?: FieldError['params']): string {
-  const message: Message = (en.errors as Record<FieldErrorCode, Message>)[code] ?? en.errors.invalid;
-  const text = typeof message === 'string' ? message : message.other;
+  const text = (messages as Record<FieldErrorCode, string>)[code] ?? messages.invalid;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params?.[name] !== undefined ? String(params[name]) : whole));
 }

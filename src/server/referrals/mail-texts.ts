@@ -7,19 +7,15 @@
  */
 import type { MessageLocale } from '../../contract/people.ts';
 import type { ReferralStatus } from '../../contract/referral.ts';
-import { ar as arWidget } from '../../core/translations/ar.ts';
-import { el as elWidget } from '../../core/translations/el.ts';
-import { en as enWidget } from '../../core/translations/en.ts';
+import arStatuses from '../../contract/words/referral-status-ar.ts';
+import elStatuses from '../../contract/words/referral-status-el.ts';
+import enStatuses from '../../contract/words/referral-status-en.ts';
 
-/** The widget's own words for each status, so the email and the status check name a status alike. */
-const STATUS_KEYS = {
-  requested: 'stRequested', accepted: 'stAccepted', rejected: 'stRejected', 'on-hold': 'stOnHold',
-  'in-progress': 'stInProgress', completed: 'stCompleted', cancelled: 'stCancelled',
-} as const satisfies Record<ReferralStatus, string>;
-const WIDGET_WORDS = { el: elWidget, en: enWidget, ar: arWidget } satisfies Record<MessageLocale, unknown>;
+/** The words the widget's status check uses too (src/contract/words), so the email and the screen name a status alike. */
+const STATUS_WORDS = { el: elStatuses, en: enStatuses, ar: arStatuses } satisfies Record<MessageLocale, Record<ReferralStatus, string>>;
 
 /** A status in words, in the referrer's language. */
-export const statusWord = (locale: MessageLocale, status: ReferralStatus): string => WIDGET_WORDS[locale].referral[STATUS_KEYS[status]];
+export const statusWord = (locale: MessageLocale, status: ReferralStatus): string => STATUS_WORDS[locale][status];
 
 export type ReferralMailKind = 'received' | 'status-changed';
 

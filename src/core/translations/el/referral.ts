@@ -1,4 +1,5 @@
 /** Greek: The school-dropout referral. */
+import statuses from '../../../contract/words/referral-status-el.ts';
 import type { Translation } from '../translation.ts';
 
 export default {
@@ -44,7 +45,8 @@ export default {
     reference: 'Αριθμός πρωτοκόλλου', code: 'Κωδικός κατάστασης', codeFormatHint: 'Τέσσερις ομάδες των τεσσάρων γραμμάτων ή ψηφίων, π.χ. K7QM-2XPD-93RT-4B1C',
     show: 'Εμφάνιση κατάστασης', notFound: 'Καμία παραπομπή δεν ταιριάζει με αυτόν τον αριθμό και κωδικό. Ελέγξτε τα και δοκιμάστε ξανά.',
     currentStatus: 'Τρέχουσα κατάσταση', history: 'Ιστορικό',
-    stRequested: 'Υποβλήθηκε', stAccepted: 'Έγινε δεκτή', stRejected: 'Δεν έγινε δεκτή', stOnHold: 'Σε αναμονή', stInProgress: 'Σε εξέλιξη',
-    stCompleted: 'Ολοκληρώθηκε', stCancelled: 'Ακυρώθηκε',
+    // Status names live in the contract: the server's emails name a status the same way.
+    stRequested: statuses.requested, stAccepted: statuses.accepted, stRejected: statuses.rejected, stOnHold: statuses['on-hold'],
+    stInProgress: statuses['in-progress'], stCompleted: statuses.completed, stCancelled: statuses.cancelled,
   },
 } satisfies Pick<Translation, 'referral'>;
